@@ -1,0 +1,175 @@
+"""The `factcheck` command: a second thin front end over `factcheck.store.Store`.
+
+Errors go to stderr as one sentence naming the problem and the way out, with a non-zero exit
+status; a traceback is shown only when FACTCHECK_DEBUG is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from factcheck import __version__, db, ingest, ops
+from factcheck.models import VERDICT_LABELS
+from factcheck.records import SourceInput
+from factcheck.store import Store, StoreError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factcheck", description="Review the claims in news articles.")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="database file or SQLAlchemy URL (default: $FACTCHECK_DB, else the user data folder)")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("import", help="import .txt or .md articles")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    for name in ("title", "outlet", "url", "author", "published"):
+        p.add_argument(f"--{name}", metavar=name.upper())
+    p.add_argument("--language", choices=("auto", "en", "es"), default="auto")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    p = sub.add_parser("articles", help="list the articles")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("claims", help="list the proposed claims of an article")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--all", action="store_true", help="every sentence, not only the proposed claims")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("verdict", help="record a verdict on a claim")
+    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("verdict", choices=VERDICT_LABELS)
+    p.add_argument("--note", help="the rationale")
+    p.add_argument("--source", action="append", default=[], metavar="URL", help="a source URL (repeatable)")
+    p.add_argument("--reviewer", help="who gives the verdict (default: the OS user name)")
+
+    p = sub.add_parser("seed", help="load the sample articles into a database that has none")
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("gui", help="open the review window")
+    return parser
+
+
+def _emit(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    overrides = {k: getattr(args, k) for k in ("title", "outlet", "url", "author", "published", "language")}
+    results, failed = [], 0
+    for name in args.files:
+        try:
+            result = store.import_file(name, **overrides)
+        except ingest.IngestError as exc:
+            failed += 1
+            print(f"factcheck: {exc}", file=sys.stderr)
+            continue
+        results.append({"file": name, "id": result.article_id, "title": result.title,
+                        "proposed": result.proposed, "duplicate": result.duplicate})
+        if not args.json:
+            if result.duplicate:
+                print(f"{name}: already imported as article {result.article_id} ({result.title})")
+            else:
+                print(f"{name}: article {result.article_id}, {result.proposed} proposed claims "
+                      f"of {result.sentences} sentences")
+    if args.json:
+        _emit(results)
+    if failed:
+        print(f"factcheck: {failed} of {len(args.files)} files were not imported; the others were.",
+              file=sys.stderr)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def cmd_articles(store: Store, args: argparse.Namespace) -> int:
+    rows = store.articles()
+    if args.json:
+        _emit([a.as_json() for a in rows])
+        return EXIT_OK
+    if not rows:
+        print("No articles yet. Import one with: factcheck import FILE")
+    for a in rows:
+        when = a.published or "undated"
+        print(f"{a.id:>5}  {a.reviewed:>3}/{a.claims:<3} {when:<10}  {a.outlet[:12]:<12}  {a.title}")
+    return EXIT_OK
+
+
+def cmd_claims(store: Store, args: argparse.Namespace) -> int:
+    if store.article(args.article_id) is None:
+        print(f"factcheck: there is no article {args.article_id}; list them with: factcheck articles",
+              file=sys.stderr)
+        return EXIT_ERROR
+    rows = store.claims(args.article_id, proposed_only=not args.all)
+    if args.json:
+        _emit([c.as_json() for c in rows])
+        return EXIT_OK
+    for c in rows:
+        state = "dismissed" if c.dismissed else (c.verdict or "-")
+        print(f"{c.id:>6}  {c.score:.2f}  {state:<9}  {c.text}")
+        if c.speaker:
+            print(f"{'':>8}speaker: {c.speaker}")
+        for d in c.dates:
+            print(f"{'':>8}date: {d.text!r} -> {d.value or 'unresolved'}")
+    return EXIT_OK
+
+
+def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
+    if store.claim(args.claim_id) is None:
+        print(f"factcheck: there is no claim {args.claim_id}; list them with: factcheck claims ARTICLE_ID",
+              file=sys.stderr)
+        return EXIT_ERROR
+    sources = [SourceInput(url=u) for u in args.source]
+    store.set_verdict(args.claim_id, args.verdict, rationale=args.note, sources=sources, reviewer=args.reviewer)
+    claim = store.claim(args.claim_id)
+    assert claim is not None
+    print(f"claim {claim.id}: {claim.verdict} by {claim.reviewer}, {len(claim.sources)} sources")
+    return EXIT_OK
+
+
+def cmd_seed(store: Store, args: argparse.Namespace) -> int:
+    results = store.seed()
+    if args.json:
+        _emit([{"id": r.article_id, "title": r.title, "proposed": r.proposed} for r in results])
+    elif not results:
+        print("The database already has articles; nothing seeded.")
+    for r in results if not args.json else []:
+        print(f"article {r.article_id}, {r.proposed} proposed claims: {r.title}")
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims, "verdict": cmd_verdict,
+            "seed": cmd_seed}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "gui":
+        from ui.app import main as gui_main  # the GUI is optional for the CLI: import it only here
+
+        return gui_main(["factcheck-gui"] + (["--db", args.db] if args.db else []))
+    try:
+        with Store(args.db) as store:
+            return COMMANDS[args.command](store, args)
+    except (db.DatabaseError, ingest.IngestError, ops.OperationError, StoreError) as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted; every finished change is saved.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: never a traceback for the user
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        print(f"factcheck: unexpected error ({type(exc).__name__}: {exc}). Nothing half-done was saved; "
+              "run again with FACTCHECK_DEBUG=1 to see the details.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

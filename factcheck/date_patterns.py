@@ -1,0 +1,219 @@
+"""What date expressions look like, per language: the regular expressions and their vocabulary.
+
+Finding and resolving are kept apart: this module knows what a date expression looks like,
+``factcheck.dates`` knows what it means.
+
+Every pattern starts with a word that can only belong to a date (a month or weekday name,
+"yesterday", "hace", a four-digit number) spelt out in its lower-case and capitalised forms.
+A pattern that starts with literal text lets the regex engine skip ahead to candidate positions
+instead of trying a case-insensitive alternation at every character, which makes a full scan of
+an article several times faster. The words that come *before* the anchor ("on", "in", "late",
+"el pasado") are read by ``factcheck.dates`` from the text preceding a match, for the same reason.
+
+Each pattern has a named group ``m``, the core of the mention; the resolver may widen it to the
+left to take in a modifier ("late Saturday").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dateutil import parser
+
+
+class SpanishParserInfo(parser.parserinfo):
+    """dateutil vocabulary for Spanish dates ("2 de abril de 2025", "sábado 3 de mayo")."""
+
+    JUMP = [*parser.parserinfo.JUMP, "de", "del", "el", "la"]
+    MONTHS = [
+        ("ene", "enero"),
+        ("feb", "febrero"),
+        ("mar", "marzo"),
+        ("abr", "abril"),
+        ("may", "mayo"),
+        ("jun", "junio"),
+        ("jul", "julio"),
+        ("ago", "agosto"),
+        ("sep", "sept", "septiembre", "setiembre"),
+        ("oct", "octubre"),
+        ("nov", "noviembre"),
+        ("dic", "diciembre"),
+    ]
+    WEEKDAYS = [
+        ("lun", "lunes"),
+        ("mar", "martes"),
+        ("mié", "mie", "miércoles", "miercoles"),
+        ("jue", "jueves"),
+        ("vie", "viernes"),
+        ("sáb", "sab", "sábado", "sabado"),
+        ("dom", "domingo"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(dayfirst=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern and the name of the resolver in ``factcheck.dates`` that gives it a value."""
+
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything language specific: patterns, dateutil vocabulary and the context words."""
+
+    code: str
+    info: parser.parserinfo
+    rules: tuple[Rule, ...]
+    # Words that may precede a month or a weekday and change which one is meant.
+    modifiers: Mapping[str, str]
+    # Words before a month or a year that make a date of it ("in May", "since 2020").
+    strong_prepositions: frozenset[str]
+    # Weaker context ("to April", "of 1990"): enough for a month name, not for "May".
+    weak_prepositions: frozenset[str]
+    day_offsets: Mapping[str, int]
+    numbers: Mapping[str, int] = field(default_factory=dict)
+
+
+def _words(*words: str) -> str:
+    """A regex alternation of ``words`` as written and capitalised, longest first."""
+    forms = {form for word in words for form in (word, word[:1].upper() + word[1:])}
+    return "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in forms), key=len, reverse=True))
+
+
+def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
+    return tuple(Rule(kind, re.compile(source)) for kind, source in pairs)
+
+
+# --- shared pieces ----------------------------------------------------------------------------
+
+# A day of the month, not the start of a bigger number, a time ("2:30") or a percentage.
+_DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?![0-9:%])(?![.,][0-9])"
+# A four-digit year, not part of an amount ("2025.5", "2,0255") or a decade ("1990s").
+_YEAR = r"(?P<year>1[6-9][0-9]{2}|20[0-9]{2})(?![0-9%])(?![.,][0-9])(?!s\b)(?!'s\b)"
+_ISO = r"(?P<m>(?P<year>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01]))(?![0-9-])"
+_SLASH = r"(?P<m>(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<year>[12][0-9]{3}))(?![\w/])"
+_YEAR_ALONE = rf"(?P<m>{_YEAR})"
+
+# --- English -------------------------------------------------------------------------------------
+
+# Capitalised only: lower-case "may", "march" and "august" are ordinary words.
+_MONTH_FULL_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_EN = rf"(?P<mon>(?:{_MONTH_FULL_EN})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+_NUMBERS_EN = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "eleven", "twelve")
+_NUMBERS_ES = ("un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+               "diez", "once", "doce")
+
+_ENGLISH_RULES = _rules(
+    ("iso", _ISO),
+    ("slash", _SLASH),
+    # April 2, 2025 / Sept. 30 / April 2nd / April 2025 / March of 1996 / June last year /
+    # and the month alone, whose context the resolver checks ("in January", not "April Ryan").
+    (
+        "month",
+        rf"(?P<m>{_MONTH_EN}(?:\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+(?:of\s+)?{_YEAR})?"
+        rf"|,?\s+(?:of\s+)?{_YEAR}|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year\b|(?!,?\s*[0-9])))",
+    ),
+    # 2 April 2025 / 2nd of April
+    ("month", rf"(?P<m>{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_EN}(?:,?\s+{_YEAR})?)"),
+    ("weekday", r"(?P<m>(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?!s\b)"),
+    (
+        "relative_day",
+        rf"(?P<m>(?P<rel>{_words('the day before yesterday', 'the day after tomorrow', 'today', 'yesterday', 'tomorrow')}))\b",
+    ),
+    # "the day before the election" is not the day before publication: nothing may follow that
+    # it could be relative to.
+    (
+        "relative_day",
+        rf"(?P<m>(?P<rel>{_words('the day before', 'the previous day')}))\b"
+        r"(?!\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|he|she|they|it|we|I|[A-Z0-9]))",
+    ),
+    ("relative_unit", rf"(?P<m>(?P<rmod>{_words('this', 'last', 'next')})\s+(?P<unit>month|year))\b"),
+    ("ago", rf"(?P<m>(?P<num>{_words(*_NUMBERS_EN)}|[1-9][0-9]?)\s+(?P<unit>day|week|month|year)s?\s+ago)\b"),
+    ("year", _YEAR_ALONE),
+)
+
+ENGLISH = Language(
+    code="en",
+    info=parser.parserinfo(),
+    rules=_ENGLISH_RULES,
+    modifiers={
+        "last": "last", "past": "last", "previous": "last", "next": "next", "coming": "next",
+        "this": "this", "early": "", "late": "", "mid": "", "earlier": "", "later": "", "fiscal": "",
+    },
+    strong_prepositions=frozenset(
+        "in since until till through throughout during before after from between into within".split()
+    ),
+    weak_prepositions=frozenset("by to of for and or around on as than".split()),
+    day_offsets={
+        "today": 0, "yesterday": -1, "tomorrow": 1, "the day before": -1, "the previous day": -1,
+        "the day before yesterday": -2, "the day after tomorrow": 2,
+    },
+    numbers={**dict.fromkeys(("a", "an", "one"), 1), **{w: i for i, w in enumerate(_NUMBERS_EN[3:], 2)}},
+)
+
+# --- Spanish -------------------------------------------------------------------------------------
+
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+              "setiembre", "octubre", "noviembre", "diciembre")
+_MONTH_ES = rf"(?P<mon>{_words(*_MONTHS_ES)}|{'|'.join(m.upper() for m in _MONTHS_ES)})\b"
+_WEEKDAY_ES = rf"(?P<wd>{_words('lunes', 'martes', 'miércoles', 'miercoles', 'jueves', 'viernes', 'sábado', 'sabado', 'domingo')})\b"
+_NEXT_ES = r"pr[óo]ximo|que\s+viene|entrante"
+
+_SPANISH_RULES = _rules(
+    ("iso", _ISO),
+    ("slash", _SLASH),
+    # 2 de abril de 2025 / 1º de mayo / 19 de febrero
+    (
+        "month",
+        rf"(?P<m>(?:{_DAY}|(?P<first>[Pp]rimero))(?:°|º|o\b)?\s+de\s+{_MONTH_ES}(?:\s+(?:de|del)\s+{_YEAR})?)",
+    ),
+    # abril de 2025 / marzo pasado / and the month alone, whose context the resolver checks
+    (
+        "month",
+        rf"(?P<m>{_MONTH_ES}(?:\s+(?:de|del)\s+{_YEAR}|\s+(?P<after>pasado|{_NEXT_ES})|(?!\s+(?:de|del)\s+[0-9])))",
+    ),
+    ("weekday", rf"(?P<m>{_WEEKDAY_ES}(?:\s+(?P<after>pasado|{_NEXT_ES}))?)"),
+    (
+        "relative_day",
+        rf"(?P<m>(?P<rel>{_words('hoy', 'ayer', 'anteayer', 'antier', 'antes de ayer', 'pasado mañana', 'el día anterior', 'la víspera')}))\b(?!\s+de\b)",
+    ),
+    # "mañana" is "tomorrow" unless it is "the morning" ("la mañana", "mañana del sábado");
+    # the resolver checks the word before it.
+    ("relative_day", r"(?P<m>(?P<rel>[Mm]añana))\b(?!\s+(?:de|del|por)\b)"),
+    (
+        "relative_unit",
+        rf"(?P<m>(?:[Ee]l\s+(?:(?P<pre>pasado|pr[óo]ximo)\s+)?(?P<unit>mes|año)(?:\s+(?P<post>pasado|{_NEXT_ES}|anterior))?"
+        r"|(?P<this>[Ee]ste)\s+(?P<unit2>mes|año)))\b",
+    ),
+    (
+        "ago",
+        rf"(?P<m>[Hh]ace\s+(?P<num>{'|'.join(_NUMBERS_ES)}|[1-9][0-9]?)\s+(?P<unit>d[íi]as?|semanas?|mes|meses|años?))\b",
+    ),
+    ("year", _YEAR_ALONE),
+)
+
+SPANISH = Language(
+    code="es",
+    info=SpanishParserInfo(),
+    rules=_SPANISH_RULES,
+    modifiers={"pasado": "last", "próximo": "next", "proximo": "next", "este": "this"},
+    strong_prepositions=frozenset(
+        "en desde hasta para durante entre antes después despues principios comienzos inicios mediados "
+        "finales fines año".split()
+    ),
+    weak_prepositions=frozenset("de del y a al el".split()),
+    day_offsets={
+        "hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
+        "pasado mañana": 2, "el día anterior": -1, "la víspera": -1,
+    },
+    numbers={**dict.fromkeys(("un", "una", "uno"), 1), **{w: i for i, w in enumerate(_NUMBERS_ES[3:], 2)}},
+)
+
+LANGUAGES: dict[str, Language] = {"en": ENGLISH, "es": SPANISH}

@@ -1,0 +1,429 @@
+"""Date mentions and their resolution against the article's publication date.
+
+A reviewer checking "Trump designated the cartels as terrorist groups on February 19" needs to
+know which February 19 that is. ``find_dates`` finds the date expressions of an English or a
+Spanish text and resolves each against a reference date, normally the publication date:
+
+* Absolute dates ("April 2, 2025", "2 de abril de 2025", "2025-04-02", "April 2025", "in 2024")
+  resolve with or without a reference; dateutil parses the matched span.
+* Everything else needs the reference and gets ``value=None`` without one: never a guess.
+  A day and month without a year, a month ("in January") or a weekday ("on Saturday") is the
+  most recent one on or before the reference, the news convention for reporting past events;
+  "last"/"next" move strictly before/after it; "this Friday"/"este lunes" is that day of the
+  reference's week. "yesterday", "the day before", "last month", "two days ago" and
+  "hace dos días" are calendar arithmetic (dateutil.relativedelta) on the reference.
+
+Choices:
+
+* A mention excludes prepositions ("on February 19" gives "February 19") and the Spanish article
+  that plays the part of "on" ("el sábado" gives "sábado"), and keeps the words that change the
+  date ("late Saturday", "last month", "pasado sábado") or belong to the phrase ("the day
+  before", "el mes pasado"), so that highlights are tight but readable.
+* Granularity is "day", "month" or "year" only, as stored. Week expressions ("last week", "esta
+  semana") are not reported: a week is neither, and a made-up day would show the reviewer a
+  precision the text does not have. "Two weeks ago" is the day fourteen days back, as TimeML
+  annotates it.
+* A month name alone must be in a date context: "May" needs a day, a year, a modifier or a
+  preposition like "in" ("she may go", "Theresa May"); a bare "April" is a date unless it
+  reads as a name ("April Ryan"). A four-digit number is a year unless it counts something
+  ("2000 troops", "$2025", "about 1500").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateutil import parser
+from dateutil.relativedelta import relativedelta, weekday
+
+from factcheck.date_patterns import ENGLISH, LANGUAGES, Language
+
+# (start, end, value, granularity) of one candidate mention
+Found = tuple[int, int, str | None, str]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO: "2025-02-19" (day), "2025-01" (month), "2025" (year); None if unresolved
+    granularity: str  # "day" | "month" | "year"
+
+
+def find_dates(text: str, reference: dt.date | None, language: str = "en") -> list[DateMention]:
+    """Every date expression in ``text``, in order, without overlaps, resolved against ``reference``.
+
+    ``reference`` is the date the text was written (its publication date) or None when unknown;
+    ``language`` is "en" or "es"; anything else is read as English, the desk's default.
+    """
+    lang = LANGUAGES.get((language or "en")[:2].lower(), ENGLISH)
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    candidates: list[Found] = []
+    for rule in lang.rules:
+        resolve = _RESOLVERS[rule.kind]
+        for match in rule.regex.finditer(text):
+            found = resolve(match, reference, lang)
+            if found is not None:
+                candidates.append(found)
+    return [DateMention(start, end, text[start:end], value, gran) for start, end, value, gran in _longest_first(candidates)]
+
+
+def _longest_first(candidates: list[Found]) -> list[Found]:
+    """Keep the longest of overlapping candidates ("April 2, 2025" over "2025"), in text order."""
+    kept: list[Found] = []
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
+            kept.append(cand)
+    kept.sort()
+    return kept
+
+
+# --- reading the context before a match ----------------------------------------------------------
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:\s+|-)\Z")
+_WINDOW = 30
+
+
+def _word_before(text: str, pos: int) -> tuple[str, int]:
+    """The word right before ``pos`` (lower-cased) and where it starts; ("", pos) after punctuation."""
+    match = _WORD_BEFORE.search(text, max(0, pos - _WINDOW), pos)
+    return (match[1].lower(), match.start()) if match else ("", pos)
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    match = _WORD_BEFORE.search(text, max(0, pos - _WINDOW), pos)
+    return bool(match and match[1][0].isupper())
+
+
+def _clean_left(text: str, pos: int) -> bool:
+    """A number starting at ``pos`` is not the tail of a bigger token ("$2025", "1.2025", "x2025")."""
+    if pos == 0:
+        return True
+    before = text[pos - 1]
+    if before == "-":
+        return _word_before(text, pos)[0] == "mid"
+    return not (before.isalnum() or before in "_$€£#.,/'")
+
+
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]*\b")
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _name_follows(text: str, pos: int) -> bool:
+    """A capitalised word (not a month) follows: "Saturday Night Live", "April Ryan"."""
+    match = _CAPITALISED_NEXT.match(text, pos)
+    return bool(match and match[0].strip().lower() not in _MONTH_WORDS)
+
+
+def _modifiers(text: str, start: int, lang: Language) -> tuple[str, int, str]:
+    """Modifiers right before ``start`` ("late", "last", "this coming", "el pasado").
+
+    Returns the direction they give ("last", "next", "this" or ""), the new start of the
+    mention and the word before it all, the place for a preposition.
+    """
+    direction = ""
+    for _ in range(2):  # "earlier this", "this coming"
+        word, word_start = _word_before(text, start)
+        if word not in lang.modifiers:
+            return direction, start, word
+        direction = direction or lang.modifiers[word]
+        start = word_start
+    return direction, start, _word_before(text, start)[0]
+
+
+# --- formatting and calendar helpers --------------------------------------------------------------
+
+
+def _day(value: dt.date) -> tuple[str, str]:
+    return value.isoformat(), "day"
+
+
+def _month(year: int, month: int) -> tuple[str, str]:
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _year(year: int) -> tuple[str, str]:
+    return f"{year:04d}", "year"
+
+
+def _latest_month_day(month: int, day: int, reference: dt.date) -> dt.date:
+    """The most recent ``month``/``day`` on or before ``reference`` (February 29 included)."""
+    year = reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
+    while True:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:  # February 29 outside a leap year
+            year -= 1
+
+
+def _month_year(month: int, reference: dt.date, direction: str) -> tuple[int, int]:
+    """(year, month) of ``month`` seen from the reference month.
+
+    Plain ("in January") is the latest such month on or before the reference month, "last"
+    strictly before it, "next" strictly after it, "this" the one in the reference year.
+    """
+    year = reference.year
+    if direction in ("", "before") and month > reference.month:
+        year -= 1
+    elif direction == "last" and month >= reference.month:
+        year -= 1
+    elif direction == "next" and month <= reference.month:
+        year += 1
+    return year, month
+
+
+def _parse(span: str, lang: Language) -> dt.date | None:
+    """dateutil's reading of a matched span, or None for an impossible date ("February 30")."""
+    try:
+        return parser.parse(span, parserinfo=lang.info, default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+# --- resolvers: (match, reference, language) -> Found, or None when the match is no date -------
+
+Resolver = Callable[[re.Match[str], "dt.date | None", Language], "Found | None"]
+
+
+def _resolve_iso(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    start, end = match.span("m")
+    if not _clean_left(match.string, start):
+        return None
+    try:
+        return start, end, *_day(dt.date(int(match["year"]), int(match["mo"]), int(match["day"])))
+    except ValueError:
+        return None
+
+
+def _resolve_slash(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    """4/2/2025 is month first in English and day first in Spanish; 13/2/2025 is unambiguous."""
+    start, end = match.span("m")
+    first, second = int(match["a"]), int(match["b"])
+    if not _clean_left(match.string, start) or (first > 12 and second > 12):
+        return None
+    dayfirst = lang.info.dayfirst if first <= 12 and second <= 12 else first > 12
+    day, month = (first, second) if dayfirst else (second, first)
+    try:
+        return start, end, *_day(dt.date(int(match["year"]), month, day))
+    except ValueError:
+        return None
+
+
+_WEEKDAY_BEFORE = {
+    "en": re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?\Z"),
+    "es": re.compile(r"(?i:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?\s+\Z"),
+}
+
+
+def _resolve_month(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    """Everything anchored on a month name: full dates, day and month, month and year, month."""
+    text, groups = match.string, match.groupdict()
+    start, end = match.span("m")
+    month = lang.info.month(match["mon"].rstrip(".").lower())
+    if month is None:
+        return None
+    if groups.get("day") or groups.get("first"):
+        if groups.get("day") and match.start("day") == start and not _clean_left(text, start):
+            return None
+        before = _WEEKDAY_BEFORE[lang.code].search(text, max(0, start - 20), start)
+        if before:  # "Saturday, April 25" is one expression
+            start = before.start()
+        if groups.get("year"):
+            parsed = _parse(text[start:end], lang)
+            return None if parsed is None else (start, end, *_day(parsed))
+        day = 1 if groups.get("first") else int(match["day"])
+        try:
+            dt.date(2000, month, day)  # a leap year, so that February 29 is a real date
+        except ValueError:
+            return None
+        if reference is None:
+            return start, end, None, "day"
+        return start, end, *_day(_latest_month_day(month, day, reference))
+    if groups.get("year"):
+        parsed = _parse(text[start:end], lang)
+        return None if parsed is None else (start, end, *_month(parsed.year, parsed.month))
+    if groups.get("ry"):
+        if reference is None:
+            return start, end, None, "month"
+        offset = {"this": 0, "last": -1, "next": 1}[match["ry"].lower()]
+        return start, end, *_month(reference.year + offset, month)
+    return _resolve_month_alone(match, reference, lang, month)
+
+
+def _resolve_month_alone(match: re.Match[str], reference: dt.date | None, lang: Language, month: int) -> Found | None:
+    text, name = match.string, match["mon"]
+    start, end = match.span("m")
+    if lang.code == "es":
+        word, word_start = _word_before(text, start)
+        if word == "de" and _word_before(text, word_start)[0] == "mes":  # "el pasado mes de marzo"
+            start = _word_before(text, word_start)[1]
+    direction, start, prep = _modifiers(text, start, lang)
+    if lang.code == "es" and direction and prep == "el":  # "el pasado mes de marzo": keep the article
+        start = _word_before(text, start)[1]
+        prep = _word_before(text, start)[0]
+    if match.groupdict().get("after"):
+        direction = "last" if match["after"] == "pasado" else "next"
+    strong = bool(direction) or prep in lang.strong_prepositions or match.start("m") != start
+    if prep == "of" and _word_before(text, _word_before(text, match.start("m"))[1])[0] in ("end", "beginning", "middle", "start"):
+        strong = True  # "the end of May"
+    if lang.code == "en":
+        if not name.endswith(".") and name not in _FULL_MONTHS:
+            return None  # "Jan" alone is a name
+        if name == "May" and not strong:
+            return None
+        if not strong and prep not in lang.weak_prepositions:
+            if _name_follows(text, end) or _capitalised_before(text, start):
+                return None  # "April Ryan", "Kate April"
+    elif name[0].isupper() and not strong:
+        return None  # Spanish writes months in lower case: "Plaza de Mayo" is a name
+    if reference is None:
+        return start, end, None, "month"
+    return start, end, *_month(*_month_year(month, reference, direction))
+
+
+_FULL_MONTHS = frozenset(m.capitalize() for m in _MONTH_WORDS)
+_SPANISH_WEEKDAY_CONTEXT = frozenset(("el", "del", "al"))
+
+
+def _resolve_weekday(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    text = match.string
+    start, end = match.span("m")
+    number = lang.info.weekday(match["wd"].lower())
+    if number is None:
+        return None
+    direction, start, prep = _modifiers(text, start, lang)
+    if match.groupdict().get("after"):
+        direction = "last" if match["after"] == "pasado" else "next"
+    has_context = bool(direction) or start != match.start("m") or bool(match.groupdict().get("after"))
+    if lang.code == "es":
+        if not has_context and prep not in _SPANISH_WEEKDAY_CONTEXT:
+            return None  # "los lunes" is every Monday, "Domingo" a name
+    elif not has_context and not prep and _name_follows(text, match.end("wd")):
+        return None  # "Saturday Night Live", "Sunday Times"
+    if reference is None:
+        return start, end, None, "day"
+    target = weekday(number)
+    if direction == "last":
+        day = reference + relativedelta(days=-1, weekday=target(-1))
+    elif direction == "next":
+        day = reference + relativedelta(days=+1, weekday=target(+1))
+    elif direction == "this":
+        day = reference + relativedelta(weekday=weekday(0)(-1), days=number)
+    else:
+        day = reference + relativedelta(weekday=target(-1))
+    return start, end, *_day(day)
+
+
+# Before "mañana" these make it "the morning", not "tomorrow".
+_MORNING = frozenset("la esta una cada toda misma media otra esa aquella buena por".split())
+_DAY_MODIFIERS = frozenset(("early", "late", "earlier", "later"))
+
+
+def _resolve_relative_day(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    text = match.string
+    start, end = match.span("m")
+    key = " ".join(match["rel"].lower().split())
+    word, word_start = _word_before(text, start)
+    if key == "mañana" and word in _MORNING:
+        return None
+    if word in _DAY_MODIFIERS:  # "late yesterday"
+        start = word_start
+    elif key == "today" and text[max(0, start - 4) : start] == "USA ":
+        return None  # the newspaper
+    if reference is None:
+        return start, end, None, "day"
+    return start, end, *_day(reference + relativedelta(days=lang.day_offsets[key]))
+
+
+def _resolve_relative_unit(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    """this/last/next month or year, el mes pasado, el próximo año, este año."""
+    text, groups = match.string, match.groupdict()
+    start, end = match.span("m")
+    unit = (groups.get("unit") or groups.get("unit2") or "").lower()
+    words = " ".join(filter(None, (groups.get(k) for k in ("rmod", "pre", "post", "this")))).lower()
+    word, word_start = _word_before(text, start)
+    if word == "the":
+        return None  # "the last year" is a duration
+    if word in _DAY_MODIFIERS:  # "earlier this year"
+        start = word_start
+    if "this" in words or "este" in words:
+        offset = 0
+    elif "last" in words or "pasado" in words or "anterior" in words:
+        offset = -1
+    elif words:
+        offset = 1
+    else:
+        return None  # "el año" alone is not a date
+    granularity = "month" if unit in ("month", "mes") else "year"
+    if reference is None:
+        return start, end, None, granularity
+    if granularity == "month":
+        shifted = reference + relativedelta(months=offset)
+        return start, end, *_month(shifted.year, shifted.month)
+    return start, end, *_year(reference.year + offset)
+
+
+def _resolve_ago(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    start, end = match.span("m")
+    raw = match["num"].lower()
+    amount = int(raw) if raw.isdigit() else lang.numbers[raw]
+    unit = match["unit"].lower()
+    if unit.startswith(("day", "dí", "di", "week", "semana")):
+        weeks = unit.startswith(("week", "semana"))
+        if reference is None:
+            return start, end, None, "day"
+        return start, end, *_day(reference + relativedelta(days=-amount * (7 if weeks else 1)))
+    if unit.startswith(("month", "mes")):
+        if reference is None:
+            return start, end, None, "month"
+        shifted = reference + relativedelta(months=-amount)
+        return start, end, *_month(shifted.year, shifted.month)
+    if reference is None:
+        return start, end, None, "year"
+    return start, end, *_year(reference.year - amount)
+
+
+# After a bare number, a word that is counted ("2000 troops") makes it an amount.
+_NOUN_AFTER = re.compile(r"\s+(?:[a-záéíóúñ]+s|people|personnel|police|staff|more|of|de|mil|million|billion)\b")
+_AMOUNT_WORDS = frozenset(
+    "about some nearly almost over than approximately roughly least only just under below above "
+    "unos unas casi más mas cerca aproximadamente".split()
+)
+_YEAR_MODIFIERS = frozenset(("fiscal", "mid", "early", "late"))
+_YEAR_WORDS = frozenset("year fiscal summer winter spring autumn fall year año verano invierno primavera otoño".split())
+
+
+def _resolve_year(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    text = match.string
+    start, end = match.span("m")
+    if not _clean_left(text, start):
+        return None
+    prep, word_start = _word_before(text, start)
+    if prep in _YEAR_MODIFIERS:  # "fiscal 1989", "mid-1996"
+        start = word_start
+        prep = _word_before(text, start)[0]
+    if prep in _AMOUNT_WORDS:
+        return None
+    in_context = start != match.start("m") or prep in lang.strong_prepositions or prep in lang.weak_prepositions
+    if not in_context and prep not in _YEAR_WORDS and _NOUN_AFTER.match(text, end):
+        return None
+    return start, end, *_year(int(match["year"]))
+
+
+_RESOLVERS: dict[str, Resolver] = {
+    "iso": _resolve_iso,
+    "slash": _resolve_slash,
+    "month": _resolve_month,
+    "weekday": _resolve_weekday,
+    "relative_day": _resolve_relative_day,
+    "relative_unit": _resolve_relative_unit,
+    "ago": _resolve_ago,
+    "year": _resolve_year,
+}

@@ -1,0 +1,167 @@
+"""Opening a database: the URL, SQLite pragmas, refusing what is not ours, backups, migrations.
+
+The order matters for "nothing is ever lost": a file is checked before SQLAlchemy touches it, a
+newer schema is refused before anything is written, and a backup is taken before any migration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+
+from factcheck import migrate
+
+APP_NAME = "factcheck"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened safely; the message says why and what to do."""
+
+
+def default_database_path() -> Path:
+    """FACTCHECK_DB if set, else factcheck.db in the user data folder."""
+    env = os.environ.get("FACTCHECK_DB")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "factcheck.db"
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def to_url(path_or_url: str | os.PathLike) -> str:
+    """A SQLAlchemy URL for a file path, or the URL itself when given one."""
+    text = os.fspath(path_or_url)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a path that is a folder, not a database or corrupt, without writing to it."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file. Give the path of a .db file.")
+    if not path.exists():
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"Cannot create the folder for {path}: {exc.strerror}.") from None
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read {path}: {exc.strerror}. Check its permissions.") from None
+    if not head:
+        return  # an empty file is a new database
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(
+            f"{path} is not a factcheck database (not an SQLite file). It was left untouched; "
+            "choose another file or a new name."
+        )
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchone()
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseError(f"{path} is locked by another program. Close it and try again.") from None
+        raise DatabaseError(f"{path} cannot be read as a database ({exc}). It was left untouched.") from None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} is damaged ({exc}). It was left untouched; restore a copy from {backups_dir(path)}."
+        ) from None
+    if result is None or result[0] != "ok":
+        raise DatabaseError(
+            f"{path} is damaged (integrity check: {result[0] if result else 'no answer'}). It was left "
+            f"untouched; restore a copy from {backups_dir(path)}."
+        )
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI hook
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def backup_sqlite(path: Path, reason: str) -> Path:
+    """Copy a live database with SQLite's online backup API; safe while others have it open."""
+    folder = backups_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-{stamp}-{reason}.db"
+    n = 1
+    while target.exists():
+        target = folder / f"{path.stem}-{stamp}-{reason}-{n}.db"
+        n += 1
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def open_engine(path_or_url: str | os.PathLike) -> Engine:
+    """An engine on an up-to-date database: created at head, or backed up and upgraded."""
+    url = to_url(path_or_url)
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+    try:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if path else {})
+    except Exception as exc:  # bad URL, missing driver
+        raise DatabaseError(f"Cannot open {url}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        state = migrate.schema_state(engine)
+        if state.newer:
+            raise DatabaseError(
+                f"{path or url} was written by a newer version of factcheck (schema {state.current}). "
+                "It was left untouched; update factcheck to open it."
+            )
+        if state.needs_upgrade:
+            if path is not None and state.current is not None:
+                backup_sqlite(path, f"before-upgrade-{state.current}")
+            elif state.current is None and state.has_tables:
+                raise DatabaseError(
+                    f"{path or url} holds tables that factcheck did not create. It was left untouched; "
+                    "choose another file."
+                )
+            migrate.upgrade(engine)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise DatabaseError(f"Cannot open {path or url}: {exc}") from None
+    return engine
+
+
+def table_names(engine: Engine) -> list[str]:
+    return inspect(engine).get_table_names()

@@ -1,0 +1,300 @@
+"""Turning a .txt/.md file or pasted text into an `ArticleInput`.
+
+Nothing here touches the database: the store decides what to write. What this module guarantees is
+that whatever it hands over is real text, correctly decoded, with the body kept byte-for-byte as the
+author wrote it (claim offsets downstream index into it), and that every bad input becomes an
+`IngestError` whose message says what is wrong and what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from charset_normalizer import from_bytes
+from dateutil import parser as date_parser
+from dateutil import tz
+
+from factcheck.language import SUPPORTED_LANGUAGES, detect_language
+
+__all__ = ["ArticleInput", "IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "read_file",
+           "from_text", "parse_published", "detect_language"]
+
+MAX_BYTES = 5 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TITLE_MAX_CHARS = 120
+
+DateValue = datetime.date | datetime.datetime
+
+
+@dataclass
+class ArticleInput:
+    """One article ready to be stored; `body` is the text after the front matter, untouched."""
+
+    body: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    author: str = ""
+    published: DateValue | None = None
+    language: str = "en"
+    origin: str = "pasted"
+
+
+class IngestError(Exception):
+    """A problem with one input, with a message naming the problem and the way out."""
+
+
+# Signatures of formats people drop on the importer by mistake; checked before any decoding so a
+# PDF is called a PDF-like binary rather than "undecodable text".
+_BINARY_MAGIC = (
+    b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0",
+    b"\x1f\x8b", b"SQLite format 3\x00", b"\x7fELF", b"Rar!", b"7z\xbc\xaf",
+)
+_SNIFF_BYTES = 8192
+# Characters that cp1252/latin-1 English or Spanish text plausibly contains beyond ASCII.
+_WESTERN_CHARS = frozenset(
+    "áéíóúüñÁÉÍÓÚÜÑ¿¡àèìòùâêîôûäëïöçÀÈÌÒÙÂÊÎÔÛÄËÏÖÇ“”‘’„‚–—…«»°€£§©®·•ºª×\xa0"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_FIELD_LINE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$")
+_HEADER_KEYS = {"title": "title", "outlet": "outlet", "url": "url", "author": "author",
+                "published": "published", "date": "published", "language": "language"}
+_LANGUAGE_NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es"}
+_UTC_NAMES = {"Z": tz.UTC, "UTC": tz.UTC, "GMT": tz.UTC}  # else dateutil may say "local time"
+_BINARY_HINT = "binary file, not text; import .txt or .md"
+
+
+class _DateInfo(date_parser.parserinfo):
+    """dateutil's English vocabulary plus Spanish month and day names ("3 de mayo de 2025")."""
+
+    JUMP = date_parser.parserinfo.JUMP + ["de", "del"]
+    MONTHS = [names + extra for names, extra in zip(date_parser.parserinfo.MONTHS, [
+        ("ene", "enero"), ("feb", "febrero"), ("marzo",), ("abr", "abril"), ("mayo",),
+        ("junio",), ("julio",), ("ago", "agosto"), ("sept", "septiembre", "setiembre"),
+        ("oct", "octubre"), ("nov", "noviembre"), ("dic", "diciembre")])]
+    WEEKDAYS = [names + extra for names, extra in zip(date_parser.parserinfo.WEEKDAYS, [
+        ("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",), ("viernes",),
+        ("sábado", "sabado"), ("domingo",)])]
+
+
+def parse_published(value: str) -> DateValue:
+    """Parse a publication date; a date alone gives `date`, a date with a time gives `datetime`.
+
+    Parsing twice with two different defaults reveals which parts the value really contained, so a
+    missing year or day is refused instead of being silently filled in with today's.
+    """
+    kwargs = {"parserinfo": _DateInfo(), "tzinfos": _UTC_NAMES}
+    try:
+        with warnings.catch_warnings():  # an unknown zone name ("EST") just stays naive
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            low = date_parser.parse(value, default=datetime.datetime(2000, 1, 1, 0, 0, 0), **kwargs)
+            high = date_parser.parse(value, default=datetime.datetime(2004, 2, 2, 1, 1, 1), **kwargs)
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise IngestError(
+            f"published date {value!r} is not a date; write it like 2025-05-03 or 3 May 2025") from exc
+    if low.year != high.year or low.month != high.month or low.day != high.day:
+        raise IngestError(
+            f"published date {value!r} is incomplete; give day, month and year, like 2025-05-03")
+    return low if low.hour == high.hour else low.date()
+
+
+def read_file(path: str | os.PathLike[str], *, title: str | None = None, outlet: str | None = None,
+              url: str | None = None, author: str | None = None,
+              published: str | DateValue | None = None, language: str | None = None) -> ArticleInput:
+    """Read one article file, checking type, size and encoding before trusting its content."""
+    origin = os.fspath(path)
+    name = f"'{origin}'"
+    p = Path(origin)
+    try:
+        if not p.exists():
+            raise IngestError(f"{name} does not exist; check the path and file name")
+        if p.is_dir():
+            raise IngestError(f"{name} is a folder; pass the files inside it")
+        if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+            what = "HTML files are not supported yet" if p.suffix.lower() in (".html", ".htm") \
+                else f"unsupported file type {p.suffix or '(no suffix)'!r}"
+            raise IngestError(f"{name}: {what}; import a text file ending in "
+                              f"{', '.join(SUPPORTED_SUFFIXES)} (save or export it as plain text)")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"{name} is too large ({_mb(size)}; the limit is {_mb(MAX_BYTES)}); "
+                              "split it or import only the article text")
+        if size == 0:
+            raise IngestError(f"{name} is empty; it has no article text to import")
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
+    except PermissionError as exc:
+        raise IngestError(f"{name} cannot be read (permission denied); "
+                          "check the file's permissions or copy it somewhere readable") from exc
+    except OSError as exc:
+        raise IngestError(f"{name} could not be read ({exc.strerror or exc}); "
+                          "check the file and try again") from exc
+    if len(data) > MAX_BYTES:
+        raise IngestError(f"{name} is too large (over {_mb(MAX_BYTES)}, the limit); "
+                          "split it or import only the article text")
+    text = _decode(data, name)
+    if not text.strip():
+        raise IngestError(f"{name} is empty (only whitespace); it has no article text to import")
+    return from_text(text, origin=origin, title=title, outlet=outlet, url=url, author=author,
+                     published=published, language=language)
+
+
+def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
+              outlet: str | None = None, url: str | None = None, author: str | None = None,
+              published: str | DateValue | None = None, language: str | None = None) -> ArticleInput:
+    """Split off the front matter, merge overrides over it, and fill the gaps (title, language).
+
+    A non-empty override beats the header; `language="auto"` counts as no override, so a header
+    that names the language still wins over detection.
+    """
+    name = "the pasted text" if origin == "pasted" else f"'{origin}'"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise IngestError(f"{name} is empty; paste or import the article text")
+    header, body = _split_front_matter(text)
+    if not body.strip():
+        raise IngestError(f"{name} has a header but no article text after it; "
+                          "add the article below the closing '---' line")
+
+    def pick(key: str, override: str | None) -> str:
+        chosen = override.strip() if override and override.strip() else header.get(key, "")
+        return chosen.strip()
+
+    article = ArticleInput(body=body, origin=origin, title=pick("title", title),
+                           outlet=pick("outlet", outlet), author=pick("author", author))
+    article.url = pick("url", url)
+    if article.url:
+        parts = urlsplit(article.url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            raise IngestError(f"{name}: url {article.url!r} is not an http or https address; "
+                              "give the full address, like https://apnews.com/...")
+    if isinstance(published, (datetime.date, datetime.datetime)):
+        article.published = published
+    else:
+        value = pick("published", published)
+        if value:
+            try:
+                article.published = parse_published(value)
+            except IngestError as exc:
+                raise IngestError(f"{name}: {exc}") from None
+    lang = language if language and language.strip().lower() != "auto" else None
+    article.language = _language(pick("language", lang), body, name)
+    if not article.title:
+        article.title = _fallback_title(body, markdown=origin == "pasted"
+                                        or Path(origin).suffix.lower() in (".md", ".markdown"))
+    return article
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Return the header fields and the exact body after the closing `---` line.
+
+    A block only counts as front matter if it closes and every line inside is blank or
+    `key: value`; otherwise an opening `---` is an ordinary Markdown rule and all text is body.
+    """
+    fields: dict[str, str] = {}
+    pos = 0
+    first = True
+    while pos < len(text):
+        end = text.find("\n", pos)
+        nxt = len(text) if end < 0 else end + 1
+        line = text[pos:nxt].rstrip("\r\n")
+        pos = nxt
+        if first:
+            if line.strip() != "---":
+                return {}, text
+            first = False
+            continue
+        if line.strip() == "---":
+            return fields, text[pos:]
+        if not line.strip():
+            continue
+        match = _FIELD_LINE.match(line)
+        if not match:
+            return {}, text
+        key = _HEADER_KEYS.get(match.group(1).lower())
+        if key:
+            fields[key] = _unquote(match.group(2))
+    return {}, text
+
+
+def _unquote(value: str) -> str:
+    """Drop one pair of matching quotes, as YAML-style headers often quote titles."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _language(value: str, body: str, name: str) -> str:
+    """Normalise "en", "es-MX", "Spanish"... to a supported code, or detect from the body."""
+    if not value or value.lower() == "auto":
+        return detect_language(body)
+    code = value.lower()
+    code = _LANGUAGE_NAMES.get(code, re.split(r"[-_]", code)[0])
+    if code not in SUPPORTED_LANGUAGES:
+        raise IngestError(f"{name}: language {value!r} is not supported; use en, es or auto")
+    return code
+
+
+def _fallback_title(body: str, markdown: bool) -> str:
+    """A leading Markdown heading, else the first non-blank line, cut at a word near 120 chars."""
+    for line in body.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        heading = _MD_HEADING.match(line) if markdown else None
+        if heading:
+            line = heading.group(1).strip()
+        if len(line) <= TITLE_MAX_CHARS:
+            return line
+        cut = line[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] or line[:TITLE_MAX_CHARS]
+        return cut.rstrip(" ,;:-") + "…"
+    return ""
+
+
+def _decode(data: bytes, name: str) -> str:
+    """Decode bytes to text, refusing anything that does not look like text.
+
+    UTF-8 comes first because it is unambiguous; then cp1252 when every non-ASCII character it
+    yields is one an English or Spanish text would use (charset detection is unreliable on short
+    Western texts, e.g. it reads "Peña" as Chinese); then charset-normalizer for the rest.
+    """
+    head = data[:_SNIFF_BYTES]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _try_decode(data, "utf-16")
+    elif head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        raise IngestError(f"{name} is a {_BINARY_HINT}")
+    else:
+        text = _try_decode(data, "utf-8-sig")
+        if text is None:
+            text = _try_decode(data, "cp1252")
+            if text is not None and not set(c for c in text if ord(c) > 127) <= _WESTERN_CHARS:
+                text = None
+        if text is None:
+            best = from_bytes(data).best()
+            text = str(best) if best is not None else None
+    if text is None:
+        raise IngestError(f"{name} is a {_BINARY_HINT} (no text encoding fits it)")
+    sample = text[:_SNIFF_BYTES]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) // 100:
+        raise IngestError(f"{name} is a {_BINARY_HINT} (it is full of control characters)")
+    return text
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mb(size: int) -> str:
+    """A size a person can read: bytes below 1 MB, else megabytes."""
+    return f"{size:,} bytes" if size < 1024 * 1024 else f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,115 @@
+"""The tables. All of them live here so the schema can be read in one place.
+
+These are ORM classes: they stay inside `factcheck.store` and `factcheck.ops`. Everything that
+leaves the store is a plain read model from `factcheck.records`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """Times are stored in UTC; older SQLModel versions hand them back without a zone."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.timezone.utc)
+
+
+class VerdictLabel(str, enum.Enum):
+    verified = "verified"
+    disputed = "disputed"
+    unclear = "unclear"
+
+
+VERDICT_LABELS = tuple(label.value for label in VerdictLabel)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    author: str = ""
+    # ISO date ("2025-05-03") or datetime; None when the article does not say.
+    published: str | None = Field(default=None, index=True)
+    language: str = "en"
+    # The text exactly as imported: claim offsets and highlights index into it, so it is never rewritten.
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    # sha256 of the body, to tell the reviewer that a text was already imported.
+    content_hash: str = Field(index=True, unique=True)
+    imported_at: dt.datetime = Field(default_factory=utcnow)
+    origin: str = "pasted"
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (Index("ix_claim_article_position", "article_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))
+    # Order inside the article. Sentences get 0, 10, 20...; claims added later slot in between.
+    position: int = 0
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    # Offsets into Article.body; None for a claim the reviewer typed that is not in the text.
+    start: int | None = None
+    end: int | None = None
+    speaker: str | None = None
+    score: float = 0.0
+    reasons: str = "[]"  # JSON list of the scorer's human-readable reasons
+    # Every sentence is stored; the proposed ones are those the reviewer steps through.
+    proposed: bool = Field(default=False, index=True)
+    dismissed: bool = False
+    # The current verdict, denormalised from the Verdict history for fast lists.
+    verdict: str | None = Field(default=None, index=True)
+    rationale: str = ""
+    reviewer: str | None = None
+    reviewed_at: dt.datetime | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    # Optimistic locking: every change checks and bumps it, so two reviewers never overwrite each other.
+    version: int = 1
+
+
+class Verdict(SQLModel, table=True):
+    """One row per verdict given; a claim's history is its rows in time order."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True))
+    label: str
+    rationale: str = ""
+    reviewer: str = Field(default="", index=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    # When the verdict was reused from a similar past claim, the verdict it copied.
+    reused_from: int | None = None
+
+
+class Source(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True))
+    url: str
+    title: str = ""
+    publisher: str = ""
+    excerpt: str = ""
+    accessed: str | None = None  # ISO date the reviewer read the source
+    added_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class DateMention(SQLModel, table=True):
+    """A date expression. Offsets index Article.body, or the claim's own text for a typed claim."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True))
+    claim_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), index=True))
+    start: int
+    end: int
+    text: str
+    value: str | None = None  # ISO date, month or year; None when it could not be resolved
+    granularity: str = "day"

@@ -1,0 +1,431 @@
+"""Undoable operations: every change a reviewer makes is one of these.
+
+Each operation has `apply` and `revert`, both run by the store inside one transaction, and both
+return the `Changes` they made so views refresh only what changed. `revert` puts back exactly what
+`apply` changed (the claim's version included), so apply-then-revert leaves the database as it was.
+
+Optimistic locking: an operation remembers the claim version it was built against (or reads it on
+first apply) and refuses to run when someone else changed the claim in between.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlmodel import Session, delete, select
+
+from factcheck import analysis
+from factcheck.models import VERDICT_LABELS, Article, Claim, DateMention, Source, Verdict, utcnow
+from factcheck.records import Changes, SourceInput
+
+
+class OperationError(Exception):
+    """A change that cannot be made; the message says why, for the reviewer."""
+
+
+class ConflictError(OperationError):
+    """The claim changed underneath us (another reviewer, another window)."""
+
+
+_CLAIM_STATE = ("text", "verdict", "rationale", "reviewer", "reviewed_at", "dismissed", "proposed",
+                "updated_at", "version")
+
+
+def check_source_url(url: str) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise OperationError(f"A source must be an http or https address, not {url!r}.")
+    return url
+
+
+def _snapshot(claim: Claim) -> dict[str, Any]:
+    return {name: getattr(claim, name) for name in _CLAIM_STATE}
+
+
+def _restore(claim: Claim, state: dict[str, Any]) -> None:
+    for name, value in state.items():
+        setattr(claim, name, value)
+
+
+def _changes(claim: Claim, *, article_list: bool = False) -> Changes:
+    return Changes(articles={claim.article_id}, claims={claim.id}, article_list=article_list)
+
+
+class Operation(ABC):
+    """One undoable change. Subclasses keep what they need to revert in their own fields."""
+
+    @property
+    @abstractmethod
+    def label(self) -> str:
+        """What the Edit menu says: "Undo <label>"."""
+
+    @abstractmethod
+    def apply(self, session: Session) -> Changes: ...
+
+    @abstractmethod
+    def revert(self, session: Session) -> Changes: ...
+
+
+@dataclass
+class ClaimOperation(Operation, ABC):
+    """An operation on one claim, with the locking and the before/after snapshot done once here."""
+
+    claim_id: int
+    expected_version: int | None = field(default=None, kw_only=True)
+    _before: dict[str, Any] | None = field(default=None, init=False, repr=False)
+    _after_version: int | None = field(default=None, init=False, repr=False)
+
+    def _lock_for_apply(self, session: Session) -> Claim:
+        claim = session.get(Claim, self.claim_id)
+        if claim is None:
+            raise OperationError(f"Claim {self.claim_id} no longer exists.")
+        if self.expected_version is not None and claim.version != self.expected_version:
+            raise ConflictError(
+                f"Claim {self.claim_id} was changed elsewhere since you opened it; it has been reloaded."
+            )
+        self.expected_version = claim.version
+        self._before = _snapshot(claim)
+        return claim
+
+    def _touch(self, claim: Claim) -> None:
+        claim.version = claim.version + 1
+        claim.updated_at = utcnow()
+        self._after_version = claim.version
+
+    def _lock_for_revert(self, session: Session) -> Claim:
+        claim = session.get(Claim, self.claim_id)
+        if claim is None or self._before is None:
+            raise OperationError(f"Claim {self.claim_id} no longer exists; nothing to undo.")
+        if claim.version != self._after_version:
+            raise ConflictError(f"Claim {self.claim_id} was changed again since; undo would overwrite that.")
+        return claim
+
+    def _put_back(self, claim: Claim) -> None:
+        assert self._before is not None
+        _restore(claim, self._before)
+
+
+@dataclass
+class SetVerdict(ClaimOperation):
+    verdict: str = "unclear"
+    reviewer: str = ""
+    rationale: str | None = None  # None keeps the rationale already written on the claim
+    sources: tuple[SourceInput, ...] = ()
+    reused_from: int | None = None
+    _verdict_id: int | None = field(default=None, init=False, repr=False)
+    _source_ids: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.verdict not in VERDICT_LABELS:
+            raise OperationError(f"Unknown verdict {self.verdict!r}; use one of: {', '.join(VERDICT_LABELS)}.")
+        self.sources = tuple(
+            SourceInput(check_source_url(s.url), s.title, s.publisher, s.excerpt, s.accessed) for s in self.sources
+        )
+
+    @property
+    def label(self) -> str:
+        return f"Set verdict: {self.verdict}"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        now = utcnow()
+        rationale = claim.rationale if self.rationale is None else self.rationale
+        row = Verdict(claim_id=claim.id, label=self.verdict, rationale=rationale, reviewer=self.reviewer,
+                      created_at=now, reused_from=self.reused_from)
+        session.add(row)
+        sources = [Source(claim_id=claim.id, url=s.url, title=s.title, publisher=s.publisher,
+                          excerpt=s.excerpt, accessed=s.accessed, added_at=now) for s in self.sources]
+        session.add_all(sources)
+        claim.verdict, claim.rationale, claim.reviewer, claim.reviewed_at = self.verdict, rationale, self.reviewer, now
+        self._touch(claim)
+        session.flush()
+        self._verdict_id = row.id
+        self._source_ids = [s.id for s in sources]
+        return _changes(claim, article_list=True)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        # Undo removes exactly the verdict row this operation added, and nothing else ever does.
+        session.exec(delete(Verdict).where(Verdict.id == self._verdict_id))
+        if self._source_ids:
+            session.exec(delete(Source).where(Source.id.in_(self._source_ids)))
+        self._put_back(claim)
+        return _changes(claim, article_list=True)
+
+
+@dataclass
+class EditRationale(ClaimOperation):
+    """The rationale is a draft on the claim until a verdict is given, then it is that verdict's."""
+
+    rationale: str = ""
+    _verdict_id: int | None = field(default=None, init=False, repr=False)
+    _old_verdict_rationale: str | None = field(default=None, init=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Edit rationale"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        claim.rationale = self.rationale
+        current = session.exec(
+            select(Verdict).where(Verdict.claim_id == claim.id).order_by(Verdict.id.desc()).limit(1)
+        ).first()
+        if current is not None and claim.verdict is not None:
+            self._verdict_id, self._old_verdict_rationale = current.id, current.rationale
+            current.rationale = self.rationale
+        self._touch(claim)
+        return _changes(claim)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        if self._verdict_id is not None:
+            row = session.get(Verdict, self._verdict_id)
+            if row is not None:
+                row.rationale = self._old_verdict_rationale or ""
+        self._put_back(claim)
+        return _changes(claim)
+
+
+@dataclass
+class AddSource(ClaimOperation):
+    source: SourceInput = field(default_factory=lambda: SourceInput(url=""))
+    _source_id: int | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        s = self.source
+        self.source = SourceInput(check_source_url(s.url), s.title, s.publisher, s.excerpt, s.accessed)
+
+    @property
+    def label(self) -> str:
+        return "Add source"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        s = self.source
+        row = Source(claim_id=claim.id, url=s.url, title=s.title, publisher=s.publisher, excerpt=s.excerpt,
+                     accessed=s.accessed)
+        session.add(row)
+        self._touch(claim)
+        session.flush()
+        self._source_id = row.id
+        return _changes(claim)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        session.exec(delete(Source).where(Source.id == self._source_id))
+        self._put_back(claim)
+        return _changes(claim)
+
+
+def _source_claim(session: Session, source_id: int) -> int:
+    row = session.get(Source, source_id)
+    if row is None:
+        raise OperationError(f"Source {source_id} no longer exists.")
+    return row.claim_id
+
+
+_SOURCE_FIELDS = ("url", "title", "publisher", "excerpt", "accessed")
+
+
+@dataclass
+class EditSource(ClaimOperation):
+    source_id: int = 0
+    source: SourceInput = field(default_factory=lambda: SourceInput(url=""))
+    _old: dict[str, Any] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        s = self.source
+        self.source = SourceInput(check_source_url(s.url), s.title, s.publisher, s.excerpt, s.accessed)
+
+    @property
+    def label(self) -> str:
+        return "Edit source"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        row = session.get(Source, self.source_id)
+        if row is None or row.claim_id != claim.id:
+            raise OperationError(f"Source {self.source_id} no longer exists.")
+        self._old = {name: getattr(row, name) for name in _SOURCE_FIELDS}
+        for name in _SOURCE_FIELDS:
+            setattr(row, name, getattr(self.source, name))
+        self._touch(claim)
+        return _changes(claim)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        row = session.get(Source, self.source_id)
+        if row is not None and self._old is not None:
+            for name, value in self._old.items():
+                setattr(row, name, value)
+        self._put_back(claim)
+        return _changes(claim)
+
+
+@dataclass
+class RemoveSource(ClaimOperation):
+    source_id: int = 0
+    _row: dict[str, Any] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return "Remove source"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        row = session.get(Source, self.source_id)
+        if row is None or row.claim_id != claim.id:
+            raise OperationError(f"Source {self.source_id} no longer exists.")
+        self._row = row.model_dump()
+        session.delete(row)
+        self._touch(claim)
+        return _changes(claim)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        assert self._row is not None
+        session.add(Source(**self._row))  # same id: the source comes back exactly as it was
+        self._put_back(claim)
+        return _changes(claim)
+
+
+@dataclass
+class EditClaimText(ClaimOperation):
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = self.text.strip()
+        if not self.text:
+            raise OperationError("A claim cannot be empty; dismiss it instead.")
+
+    @property
+    def label(self) -> str:
+        return "Edit claim"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        claim.text = self.text
+        self._touch(claim)
+        return _changes(claim)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        self._put_back(claim)
+        return _changes(claim)
+
+
+@dataclass
+class SetDismissed(ClaimOperation):
+    dismissed: bool = True
+
+    @property
+    def label(self) -> str:
+        return "Dismiss claim" if self.dismissed else "Restore claim"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        claim.dismissed = self.dismissed
+        self._touch(claim)
+        return _changes(claim, article_list=True)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        self._put_back(claim)
+        return _changes(claim, article_list=True)
+
+
+@dataclass
+class SetProposed(ClaimOperation):
+    """Promote a sentence the scorer passed over to a claim to review (or take it back)."""
+
+    proposed: bool = True
+
+    @property
+    def label(self) -> str:
+        return "Promote sentence" if self.proposed else "Demote claim"
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        claim.proposed = self.proposed
+        if self.proposed:
+            claim.dismissed = False
+        self._touch(claim)
+        return _changes(claim, article_list=True)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        self._put_back(claim)
+        return _changes(claim, article_list=True)
+
+
+@dataclass
+class AddClaim(Operation):
+    """A claim from a stretch of the article (start/end) or typed by the reviewer (no offsets)."""
+
+    article_id: int
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+    claim_id: int | None = field(default=None, init=False)
+
+    @property
+    def label(self) -> str:
+        return "Add claim"
+
+    def apply(self, session: Session) -> Changes:
+        article = session.get(Article, self.article_id)
+        if article is None:
+            raise OperationError(f"Article {self.article_id} no longer exists.")
+        if self.start is not None or self.end is not None:
+            if self.start is None or self.end is None or not 0 <= self.start < self.end <= len(article.body):
+                raise OperationError("The selection is not inside the article text.")
+            self.text = article.body[self.start:self.end]
+            lead = len(self.text) - len(self.text.lstrip())
+            trail = len(self.text) - len(self.text.rstrip())
+            self.start, self.end = self.start + lead, self.end - trail
+            self.text = self.text.strip()
+        self.text = self.text.strip()
+        if not self.text:
+            raise OperationError("A claim needs some text: select a stretch of the article or type it.")
+        found = analysis.analyse_claim(self.text, article.language, analysis.reference_date(article.published))
+        position = self._position(session)
+        claim = Claim(article_id=article.id, position=position, text=self.text, start=self.start, end=self.end,
+                      speaker=found.speaker, score=found.score.value, reasons=json.dumps(found.score.reasons),
+                      proposed=True)
+        session.add(claim)
+        session.flush()
+        offset = self.start if self.start is not None else 0
+        session.add_all(
+            DateMention(article_id=article.id, claim_id=claim.id, start=m.start + offset, end=m.end + offset,
+                        text=m.text, value=m.value, granularity=m.granularity)
+            for m in found.dates
+        )
+        self.claim_id = claim.id
+        return Changes(articles={article.id}, claims={claim.id}, article_list=True)
+
+    def _position(self, session: Session) -> int:
+        """Right after the sentence the new claim starts in; typed claims go last."""
+        positions = select(Claim.position).where(Claim.article_id == self.article_id)
+        if self.start is not None:
+            before = session.exec(
+                positions.where(Claim.start <= self.start).order_by(Claim.position.desc()).limit(1)
+            ).first()
+            if before is not None:
+                return before + 1
+            return -1
+        last = session.exec(positions.order_by(Claim.position.desc()).limit(1)).first()
+        return (last or 0) + 10
+
+    def revert(self, session: Session) -> Changes:
+        claim = session.get(Claim, self.claim_id)
+        if claim is None:
+            raise OperationError("The added claim no longer exists; nothing to undo.")
+        session.exec(delete(DateMention).where(DateMention.claim_id == claim.id))
+        session.delete(claim)
+        return Changes(articles={self.article_id}, claims={self.claim_id}, article_list=True)

@@ -1,0 +1,153 @@
+"""Plain read models: what the store hands to the GUI, the CLI and exports.
+
+They are frozen dataclasses detached from any session, so a screen can keep one as long as it
+likes. `as_json()` gives the stable shapes documented for `--json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    id: int
+    claim_id: int
+    url: str
+    title: str = ""
+    publisher: str = ""
+    excerpt: str = ""
+    accessed: str | None = None
+
+    def as_json(self) -> dict:
+        return {"url": self.url, "title": self.title, "publisher": self.publisher,
+                "excerpt": self.excerpt, "accessed": self.accessed}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInput:
+    """A source as the reviewer enters it (no id yet)."""
+
+    url: str
+    title: str = ""
+    publisher: str = ""
+    excerpt: str = ""
+    accessed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRecord:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    id: int
+    title: str
+    outlet: str
+    url: str
+    author: str
+    published: str | None
+    language: str
+    origin: str
+    imported_at: dt.datetime | None
+    claims: int  # proposed, not dismissed
+    reviewed: int  # of those, with a verdict
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "outlet": self.outlet, "url": self.url,
+                "author": self.author, "published": self.published, "language": self.language,
+                "claims": self.claims, "reviewed": self.reviewed}
+
+    @property
+    def finished(self) -> bool:
+        return self.claims > 0 and self.reviewed >= self.claims
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """An article with its body, for the reading pane."""
+
+    article: ArticleRecord
+    body: str
+    dates: tuple[DateRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    id: int
+    article_id: int
+    position: int
+    text: str
+    start: int | None
+    end: int | None
+    speaker: str | None
+    score: float
+    reasons: tuple[str, ...]
+    proposed: bool
+    dismissed: bool
+    verdict: str | None
+    rationale: str
+    reviewer: str | None
+    reviewed_at: dt.datetime | None
+    version: int
+    sources: tuple[SourceRecord, ...] = ()
+    dates: tuple[DateRecord, ...] = ()
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id, "article_id": self.article_id, "position": self.position,
+            "text": self.text, "start": self.start, "end": self.end, "speaker": self.speaker,
+            "score": round(self.score, 4), "reasons": list(self.reasons), "proposed": self.proposed,
+            "dismissed": self.dismissed, "verdict": self.verdict, "rationale": self.rationale,
+            "reviewer": self.reviewer, "reviewed_at": iso(self.reviewed_at),
+            "sources": [s.as_json() for s in self.sources], "dates": [d.as_json() for d in self.dates],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRecord:
+    id: int
+    claim_id: int
+    label: str
+    rationale: str
+    reviewer: str
+    created_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """One imported text: the new article, or the one that already holds the same text."""
+
+    article_id: int
+    title: str
+    proposed: int
+    sentences: int
+    duplicate: bool = False
+
+
+@dataclass(slots=True)
+class Changes:
+    """What an operation touched, so each view refreshes only that (Anki's OpChanges)."""
+
+    articles: set[int] = field(default_factory=set)
+    claims: set[int] = field(default_factory=set)
+    article_list: bool = False  # articles added or removed, or their counts changed
+
+    def merge(self, other: Changes) -> Changes:
+        self.articles |= other.articles
+        self.claims |= other.claims
+        self.article_list = self.article_list or other.article_list
+        return self

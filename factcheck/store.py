@@ -1,0 +1,258 @@
+"""The one service the GUI and the CLI call: reads, imports and operations.
+
+It hands out plain records (factcheck.records), never sessions or ORM objects, and runs every
+change as one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import and_, case, func, insert
+from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlmodel import Session, select
+
+from factcheck import analysis, db, ingest, ops
+from factcheck.models import Article, Claim, DateMention, Source, Verdict, as_utc
+from factcheck.records import (
+    ArticleRecord,
+    ArticleText,
+    Changes,
+    ClaimRecord,
+    DateRecord,
+    ImportResult,
+    SourceInput,
+    SourceRecord,
+    VerdictRecord,
+)
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser() or "reviewer"
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+def content_hash(body: str) -> str:
+    """Whitespace-insensitive, so the same text saved with other line endings is still recognised."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+class StoreError(Exception):
+    """A failure talking to the database, worded for the reviewer."""
+
+
+class Store:
+    def __init__(self, path_or_url: str | os.PathLike | None = None, reviewer: str | None = None) -> None:
+        target = path_or_url if path_or_url is not None else db.default_database_path()
+        self.url = db.to_url(target)
+        self.path = db.sqlite_path(self.url)
+        self.engine = db.open_engine(target)
+        self.reviewer = reviewer or default_reviewer()
+
+    @property
+    def location(self) -> str:
+        return str(self.path) if self.path is not None else self.url
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def run(self, op: ops.Operation) -> Changes:
+        """Apply an operation in one transaction; on any error nothing of it is kept."""
+        return self._in_transaction(op.apply)
+
+    def revert(self, op: ops.Operation) -> Changes:
+        return self._in_transaction(op.revert)
+
+    def _in_transaction(self, step) -> Changes:  # noqa: ANN001 - a bound apply/revert
+        try:
+            with Session(self.engine) as session, session.begin():
+                return step(session)
+        except SAOperationalError as exc:
+            raise StoreError(f"The database refused the change ({exc.orig}). Nothing was saved.") from None
+
+    def set_verdict(self, claim_id: int, verdict: str, rationale: str | None = None,
+                    sources: Iterable[SourceInput] = (), reviewer: str | None = None) -> Changes:
+        return self.run(ops.SetVerdict(claim_id, verdict=verdict, rationale=rationale, sources=tuple(sources),
+                                       reviewer=reviewer or self.reviewer))
+
+    # -- imports ---------------------------------------------------------------------------
+
+    def import_file(self, path: str | os.PathLike, **overrides: object) -> ImportResult:
+        return self.import_input(ingest.read_file(path, **overrides))
+
+    def import_text(self, text: str, **overrides: object) -> ImportResult:
+        return self.import_input(ingest.from_text(text, **overrides))
+
+    def import_input(self, item: ingest.ArticleInput) -> ImportResult:
+        digest = content_hash(item.body)
+        published = item.published.isoformat() if item.published else None
+        found = analysis.analyse_article(item.body, item.language, analysis.reference_date(item.published))
+        with Session(self.engine) as session, session.begin():
+            existing = session.exec(select(Article).where(Article.content_hash == digest)).first()
+            if existing is not None:
+                proposed = session.exec(
+                    select(func.count()).where(Claim.article_id == existing.id, Claim.proposed)
+                ).one()
+                return ImportResult(existing.id, existing.title, proposed, 0, duplicate=True)
+            article = Article(title=item.title, outlet=item.outlet, url=item.url, author=item.author,
+                              published=published, language=item.language, body=item.body,
+                              content_hash=digest, origin=item.origin)
+            session.add(article)
+            session.flush()
+            self._insert_sentences(session, article.id, found)
+            return ImportResult(article.id, article.title, sum(s.proposed for s in found), len(found))
+
+    @staticmethod
+    def _insert_sentences(session: Session, article_id: int, found: list[analysis.SentenceAnalysis]) -> None:
+        if not found:
+            return
+        now = dt.datetime.now(dt.timezone.utc)
+        rows = [
+            {"article_id": article_id, "position": i * 10, "text": s.text, "start": s.start, "end": s.end,
+             "speaker": s.speaker, "score": s.score.value, "reasons": json.dumps(s.score.reasons),
+             "proposed": s.proposed, "dismissed": False, "rationale": "", "created_at": now,
+             "updated_at": now, "version": 1}
+            for i, s in enumerate(found)
+        ]
+        ids = session.execute(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows).scalars().all()
+        date_rows = [
+            {"article_id": article_id, "claim_id": claim_id, "start": s.start + m.start, "end": s.start + m.end,
+             "text": m.text, "value": m.value, "granularity": m.granularity}
+            for claim_id, s in zip(ids, found)
+            for m in s.dates
+        ]
+        if date_rows:
+            session.execute(insert(DateMention), date_rows)
+
+    def seed(self, folder: Path = SEEDS_DIR) -> list[ImportResult]:
+        """Load the sample articles into a database that has none yet."""
+        if self.article_count():
+            return []
+        files = sorted(p for p in folder.glob("*") if p.suffix in ingest.SUPPORTED_SUFFIXES)
+        return [self.import_file(p) for p in files]
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def article_count(self) -> int:
+        with Session(self.engine) as session:
+            return session.exec(select(func.count()).select_from(Article)).one()
+
+    def claim_count(self) -> int:
+        with Session(self.engine) as session:
+            return session.exec(select(func.count()).select_from(Claim)).one()
+
+    def articles(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
+        """Every article (or those given) with its proposed and reviewed counts, oldest first."""
+        open_claim = and_(Claim.proposed, ~Claim.dismissed)
+        claims_n = func.coalesce(func.sum(case((open_claim, 1), else_=0)), 0)
+        reviewed_n = func.coalesce(func.sum(case((and_(open_claim, Claim.verdict.is_not(None)), 1), else_=0)), 0)
+        query = (
+            select(Article.id, Article.title, Article.outlet, Article.url, Article.author, Article.published,
+                   Article.language, Article.origin, Article.imported_at, claims_n, reviewed_n)
+            .join(Claim, Claim.article_id == Article.id, isouter=True)
+            .group_by(Article.id)
+            .order_by(Article.id)
+        )
+        if ids is not None:
+            query = query.where(Article.id.in_(list(ids)))
+        with Session(self.engine) as session:
+            return [
+                ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], as_utc(r[8]), int(r[9]), int(r[10]))
+                for r in session.exec(query).all()
+            ]
+
+    def article(self, article_id: int) -> ArticleRecord | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def article_text(self, article_id: int) -> ArticleText | None:
+        record = self.article(article_id)
+        if record is None:
+            return None
+        with Session(self.engine) as session:
+            body = session.exec(select(Article.body).where(Article.id == article_id)).one()
+            # Mentions of typed claims index the claim's own text, not the body: leave them out.
+            mentions = session.exec(
+                select(DateMention)
+                .join(Claim, Claim.id == DateMention.claim_id)
+                .where(DateMention.article_id == article_id, Claim.start.is_not(None))
+                .order_by(DateMention.start)
+            ).all()
+            dates = tuple(DateRecord(d.start, d.end, d.text, d.value, d.granularity) for d in mentions)
+        return ArticleText(record, body, dates)
+
+    def claims(self, article_id: int, *, proposed_only: bool = False) -> list[ClaimRecord]:
+        """The claims of an article in reading order; with every sentence unless `proposed_only`."""
+        query = select(Claim).where(Claim.article_id == article_id)
+        if proposed_only:
+            query = query.where(Claim.proposed)
+        return self._claim_records(query.order_by(Claim.position, Claim.id))
+
+    def claim(self, claim_id: int) -> ClaimRecord | None:
+        found = self._claim_records(select(Claim).where(Claim.id == claim_id))
+        return found[0] if found else None
+
+    def _claim_records(self, query) -> list[ClaimRecord]:  # noqa: ANN001 - a select(Claim)
+        with Session(self.engine) as session:
+            rows = session.exec(query).all()
+            ids = [c.id for c in rows]
+            sources: dict[int, list[SourceRecord]] = defaultdict(list)
+            dates: dict[int, list[DateRecord]] = defaultdict(list)
+            if ids:
+                for s in session.exec(select(Source).where(Source.claim_id.in_(ids)).order_by(Source.id)):
+                    sources[s.claim_id].append(
+                        SourceRecord(s.id, s.claim_id, s.url, s.title, s.publisher, s.excerpt, s.accessed)
+                    )
+                for d in session.exec(
+                    select(DateMention).where(DateMention.claim_id.in_(ids)).order_by(DateMention.start)
+                ):
+                    dates[d.claim_id].append(DateRecord(d.start, d.end, d.text, d.value, d.granularity))
+            return [
+                ClaimRecord(
+                    c.id, c.article_id, c.position, c.text, c.start, c.end, c.speaker, c.score,
+                    tuple(json.loads(c.reasons or "[]")), c.proposed, c.dismissed, c.verdict, c.rationale,
+                    c.reviewer, as_utc(c.reviewed_at), c.version, tuple(sources[c.id]), tuple(dates[c.id]),
+                )
+                for c in rows
+            ]
+
+    def history(self, claim_id: int) -> list[VerdictRecord]:
+        """Every verdict the claim was given, oldest first."""
+        with Session(self.engine) as session:
+            rows = session.exec(select(Verdict).where(Verdict.claim_id == claim_id).order_by(Verdict.id)).all()
+            return [VerdictRecord(v.id, v.claim_id, v.label, v.rationale, v.reviewer, as_utc(v.created_at))
+                    for v in rows]
+
+    def next_unreviewed(self, article_id: int | None = None, position: int | None = None) -> ClaimRecord | None:
+        """The first open claim without a verdict after the given place, wrapping to the start."""
+        base = select(Claim).where(Claim.proposed, ~Claim.dismissed, Claim.verdict.is_(None))
+        order = (Claim.article_id, Claim.position, Claim.id)
+        if article_id is not None and position is not None:
+            after = base.where(
+                (Claim.article_id > article_id) | ((Claim.article_id == article_id) & (Claim.position > position))
+            )
+            found = self._claim_records(after.order_by(*order).limit(1))
+            if found:
+                return found[0]
+        found = self._claim_records(base.order_by(*order).limit(1))
+        return found[0] if found else None
+

@@ -1,0 +1,84 @@
+"""Import throughput: 1,000 real articles into a new database.
+
+Reported as articles per second and as a ratio to a floor measured in the same run: the sentence
+splitter alone over the same texts plus raw sqlite3 inserting the same rows (one transaction per
+article, WAL, as the store does). Median of several runs. Budget: >= 200 articles/s, <= 3x floor.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import time
+from pathlib import Path
+
+from corpus import articles
+from factcheck import text
+from factcheck.analysis import analyse_article, reference_date
+from factcheck.store import Store
+
+N_ARTICLES = 1000
+RUNS = 3
+
+
+def _import_with_store(items: list, path: Path) -> float:
+    store = Store(path, reviewer="bench")
+    began = time.perf_counter()
+    for item in items:
+        store.import_input(item)
+    elapsed = time.perf_counter() - began
+    assert store.article_count() == len(items)
+    store.close()
+    return elapsed
+
+
+def _floor(items: list, path: Path) -> float:
+    """The splitter alone, then raw sqlite3 writing the rows the store writes (scores precomputed)."""
+    analysed = [analyse_article(i.body, i.language, reference_date(i.published)) for i in items]
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    con.execute("CREATE TABLE article (id INTEGER PRIMARY KEY, title, outlet, url, published, language, body, "
+                "content_hash UNIQUE, origin)")
+    con.execute("CREATE TABLE claim (id INTEGER PRIMARY KEY, article_id, position, text, start, end, speaker, "
+                "score, reasons, proposed)")
+    con.execute("CREATE TABLE datemention (id INTEGER PRIMARY KEY, article_id, claim_id, start, end, text, value, "
+                "granularity)")
+    began = time.perf_counter()
+    for item in items:
+        text.split_sentences(item.body, item.language)
+    split_done = time.perf_counter()
+    for n, (item, found) in enumerate(zip(items, analysed)):
+        con.execute("BEGIN")
+        cur = con.execute("INSERT INTO article (title, outlet, url, published, language, body, content_hash, origin) "
+                          "VALUES (?,?,?,?,?,?,?,?)", (item.title, item.outlet, item.url, str(item.published),
+                                                       item.language, item.body, str(n), item.origin))
+        article_id = cur.lastrowid
+        for i, s in enumerate(found):
+            c = con.execute("INSERT INTO claim (article_id, position, text, start, end, speaker, score, reasons, "
+                            "proposed) VALUES (?,?,?,?,?,?,?,?,?)",
+                            (article_id, i * 10, s.text, s.start, s.end, s.speaker, s.score.value,
+                             json.dumps(s.score.reasons), s.proposed))
+            con.executemany("INSERT INTO datemention (article_id, claim_id, start, end, text, value, granularity) "
+                            "VALUES (?,?,?,?,?,?,?)",
+                            [(article_id, c.lastrowid, s.start + m.start, s.start + m.end, m.text, m.value,
+                              m.granularity) for m in s.dates])
+        con.execute("COMMIT")
+    ended = time.perf_counter()
+    con.close()
+    return (split_done - began) + (ended - split_done)
+
+
+def test_import_1000_articles(tmp_path: Path) -> None:
+    items = list(articles(N_ARTICLES))
+    ours, floors = [], []
+    for run in range(RUNS):
+        ours.append(_import_with_store(items, tmp_path / f"store-{run}.db"))
+        floors.append(_floor(items, tmp_path / f"floor-{run}.db"))
+    t, f = statistics.median(ours), statistics.median(floors)
+    rate, ratio = N_ARTICLES / t, t / f
+    print(f"\nimport {N_ARTICLES} articles: {t:.2f} s = {rate:.0f} articles/s (median of {RUNS}); "
+          f"floor (splitter + raw sqlite3) {f:.2f} s = {N_ARTICLES / f:.0f} articles/s; ratio {ratio:.2f}x")
+    assert rate >= 200, f"{rate:.0f} articles/s is under the budget of 200"
+    assert ratio <= 3.0, f"{ratio:.2f}x the floor is over the budget of 3x"

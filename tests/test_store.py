@@ -1,0 +1,73 @@
+"""Importing the seed article and reading it back: the acceptance checks of the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SEED
+from factcheck import ops
+from factcheck.store import Store
+
+
+def test_the_seed_article_imports_with_its_metadata_and_claims(seeded: Store) -> None:
+    [article] = seeded.articles()
+    assert article.outlet == "AP"
+    assert article.published == "2025-05-03"
+    assert article.language == "en"
+    assert article.claims >= 8 and article.reviewed == 0
+
+    claims = seeded.claims(article.id, proposed_only=True)
+    assert len(claims) == article.claims
+    assert all("Marco Ugarte/AP" not in c.text for c in claims), "the photo credit is not a claim"
+    assert claims[0].text.startswith("Mexico City - Mexican President Claudia Sheinbaum said")
+    assert claims[0].speaker == "Sheinbaum"
+    assert [c.position for c in claims] == sorted(c.position for c in claims)
+
+
+def test_claim_offsets_point_into_the_unchanged_body(seeded: Store) -> None:
+    text = seeded.article_text(seeded.articles()[0].id)
+    assert text.body == SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
+    for claim in seeded.claims(text.article.id):
+        assert text.body[claim.start:claim.end] == claim.text
+        for d in claim.dates:
+            assert text.body[d.start:d.end] == d.text
+
+
+def test_the_seed_dates_resolve_against_the_publication_day(seeded: Store) -> None:
+    claims = seeded.claims(seeded.articles()[0].id)
+    resolved = {(d.text, d.value) for c in claims for d in c.dates}
+    assert ("February 19", "2025-02-19") in resolved
+    assert ("April 2, 2025", "2025-04-02") in resolved
+    assert any(value == "2025-05-03" and "Saturday" in text for text, value in resolved)
+    assert any(value == "2025-04" and "last month" in text for text, value in resolved)
+
+
+def test_reimporting_the_same_text_names_the_existing_article(seeded: Store, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SEED.read_text(encoding="utf-8").replace("\n", "\r\n"), encoding="utf-8")
+    result = seeded.import_file(copy)
+    assert result.duplicate and result.article_id == seeded.articles()[0].id
+    assert seeded.article_count() == 1
+
+
+def test_without_a_publication_date_dates_are_found_but_not_guessed(store: Store) -> None:
+    body = SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
+    result = store.import_text(body, title="Undated copy")
+    dates = [d for c in store.claims(result.article_id) for d in c.dates]
+    assert any(d.text == "February 19" and d.value is None for d in dates)
+    assert any(d.text == "April 2, 2025" and d.value == "2025-04-02" for d in dates)
+
+
+def test_next_unreviewed_walks_forward_and_skips_reviewed_and_dismissed(seeded: Store) -> None:
+    claims = seeded.claims(seeded.articles()[0].id, proposed_only=True)
+    seeded.run(ops.SetVerdict(claims[1].id, verdict="verified", reviewer="ana"))
+    seeded.run(ops.SetDismissed(claims[2].id, dismissed=True))
+    assert seeded.next_unreviewed().id == claims[0].id
+    assert seeded.next_unreviewed(claims[0].article_id, claims[0].position).id == claims[3].id
+    last = claims[-1]
+    assert seeded.next_unreviewed(last.article_id, last.position).id == claims[0].id  # wraps
+
+
+def test_seeding_loads_the_sample_articles_once(store: Store) -> None:
+    assert len(store.seed()) >= 1
+    assert store.seed() == []

@@ -1,0 +1,80 @@
+"""Every action of the window, declared once: text, shortcut, tooltip.
+
+Menus, toolbar and buttons all reuse these QActions, so every shortcut is visible somewhere and
+changing one changes it everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
+    tip: str = ""
+    single_key: bool = False  # a bare letter: must never fire while the reviewer types in a field
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("import_files", "&Import Files…", ("Ctrl+I",), "Import .txt or .md articles"),
+    ActionSpec("paste_article", "&Paste Article…", ("Ctrl+Shift+V",), "Import an article from pasted text"),
+    ActionSpec("open_database", "&Open Database…", ("Ctrl+O",), "Open another database file"),
+    ActionSpec("preferences", "Pre&ferences…", ("Ctrl+,",), "Reviewer name, advance after verdict, database"),
+    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit,), "Close factcheck (everything is already saved)"),
+    # Edit (undo/redo come from the QUndoStack; these are their shortcuts)
+    ActionSpec("make_claim", "Make Selection a &Claim", ("C",), "Turn the selected article text into a claim", True),
+    ActionSpec("toggle_dismiss", "&Dismiss / Restore Claim", ("X",), "Dismiss the claim, or bring it back", True),
+    ActionSpec("add_source", "Add &Source…", ("S",), "Add a source backing the verdict", True),
+    ActionSpec("focus_rationale", "Write &Rationale", ("R",), "Move to the rationale editor", True),
+    # Review
+    ActionSpec("verified", "&Verified", ("V",), "Mark the claim verified and move on", True),
+    ActionSpec("disputed", "&Disputed", ("D",), "Mark the claim disputed and move on", True),
+    ActionSpec("unclear", "&Unclear", ("U",), "Mark the claim unclear and move on", True),
+    ActionSpec("next_claim", "&Next Claim", ("J", "Down"), "Next claim in this article", True),
+    ActionSpec("prev_claim", "&Previous Claim", ("K", "Up"), "Previous claim in this article", True),
+    ActionSpec("next_unreviewed", "Next &Unreviewed Claim", ("N",), "Next claim without a verdict, in any article", True),
+    ActionSpec("next_article", "Next &Article", ("Shift+J",), "First claim of the next article", True),
+    ActionSpec("prev_article", "Previous A&rticle", ("Shift+K",), "First claim of the previous article", True),
+    # View
+    ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",), "Also show dismissed claims and sentences not proposed"),
+    ActionSpec("search", "&Search…", ("Ctrl+F",), "Search past verdicts"),
+    ActionSpec("export", "&Export…", ("Ctrl+E",), "Export a verdict report"),
+)
+
+
+class Actions(QObject):
+    """Owns the QActions; `actions.verified` etc. The window adds them to itself and to menus."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._by_name: dict[str, QAction] = {}
+        for spec in SPECS:
+            action = QAction(spec.text, parent)
+            action.setObjectName(spec.name)
+            keys = [QKeySequence(k) for k in spec.shortcuts]
+            action.setShortcuts(keys)
+            if spec.single_key:
+                # Window-wide, but the window disables these while a text field has focus.
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+            action.setToolTip(f"{spec.tip} ({shown})" if shown else spec.tip)
+            action.setStatusTip(spec.tip)
+            self._by_name[spec.name] = action
+        self.show_all.setCheckable(True)
+        self.single_key = [self._by_name[s.name] for s in SPECS if s.single_key]
+
+    def __getattr__(self, name: str) -> QAction:
+        by_name = self.__dict__.get("_by_name")
+        if by_name is not None and name in by_name:
+            return by_name[name]
+        raise AttributeError(name)
+
+    def all(self) -> list[QAction]:
+        return list(self._by_name.values())

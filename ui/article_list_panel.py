@@ -1,0 +1,177 @@
+"""The list of imported articles: filter box, table with progress bars, and an empty state.
+
+`articleActivated` fires only when the reviewer moves the selection (click or keys). Selection
+changes the program makes itself (`select_article`, a reload, a filter that hides the current
+row) stay quiet, so the main window never reloads an article it is already showing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.store import Store
+from ui.models.article_filter_model import ArticleFilterProxy
+from ui.models.article_list_model import DATE, OUTLET, PROGRESS, TITLE, ArticleIdRole, ArticleListModel
+from ui.progress_delegate import ProgressDelegate
+
+EMPTY_MESSAGE = "No articles yet. Import files with Ctrl+I, drop them here, or paste one with Ctrl+Shift+V."
+
+
+class ArticleListPanel(QWidget):
+    """Articles to review, unfinished first; emits the id of the article the reviewer picks."""
+
+    articleActivated = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticleListModel(store, self)
+        self.proxy = ArticleFilterProxy(self)
+        self._quiet = False
+        self._current_id: int | None = None
+        # Connected before the proxy, so the selection model's own reaction to removed rows (moving
+        # the current row to a neighbour) happens while quiet; released after the proxy is done.
+        self.model.rowsAboutToBeRemoved.connect(self._hold_quiet)
+        self.model.modelAboutToBeReset.connect(self._hold_quiet)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter articles…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip("Show only articles whose title or outlet contains this text")
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self._setup_view()
+
+        self.empty_label = QLabel(EMPTY_MESSAGE, self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setMargin(16)
+
+        list_page = QWidget(self)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(4)
+        list_layout.addWidget(self.filter_edit)
+        list_layout.addWidget(self.view)
+
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(list_page)
+        self._stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._after_rows_changed)
+        self.model.rowsInserted.connect(self._after_rows_changed)
+        self.model.rowsRemoved.connect(self._after_rows_changed)
+        self._update_empty_state()
+
+    def _setup_view(self) -> None:
+        view = self.view
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.setItemDelegateForColumn(PROGRESS, ProgressDelegate(ArticleListModel.ProgressRole, view))
+        metrics = view.fontMetrics()
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 10)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (OUTLET, DATE, PROGRESS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OUTLET, metrics.horizontalAdvance("Outlet name") + 16)
+        header.resizeSection(DATE, metrics.horizontalAdvance("0000-00-00") + 20)
+        header.resizeSection(PROGRESS, metrics.horizontalAdvance("000/000") + 40)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Date") + 16)
+
+    # -- public ----------------------------------------------------------------------------
+
+    def current_article_id(self) -> int | None:
+        return self._current_id
+
+    def select_article(self, article_id: int) -> bool:
+        """Select and reveal an article without emitting `articleActivated`; False if not listed."""
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the filter: clear it rather than select nothing
+            self._quietly(lambda: self.filter_edit.clear())
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self._current_id = article_id
+        self._quietly(lambda: self._select_index(index))
+        return True
+
+    def is_empty(self) -> bool:
+        return self.model.rowCount() == 0
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _select_index(self, index: QModelIndex) -> None:
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _quietly(self, change: Callable[[], None]) -> None:
+        was, self._quiet = self._quiet, True
+        try:
+            change()
+        finally:
+            self._quiet = was
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        article_id = current.data(ArticleIdRole)
+        if article_id is None or article_id == self._current_id:
+            return
+        self._current_id = int(article_id)
+        self.articleActivated.emit(self._current_id)
+
+    def _on_filter_changed(self, text: str) -> None:
+        self._quietly(lambda: self.proxy.setFilterFixedString(text))
+        self._restore_selection()
+
+    def _hold_quiet(self) -> None:
+        self._quiet = True
+
+    def _after_rows_changed(self) -> None:
+        self._quiet = False
+        self._update_empty_state()
+        self._restore_selection()
+
+    def _restore_selection(self) -> None:
+        """Keep the highlighted row on the article being shown, or highlight nothing."""
+        row = self.model.row_of(self._current_id) if self._current_id is not None else None
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        if index.isValid():
+            self._quietly(lambda: self._select_index(index))
+        else:
+            self._quietly(self.view.selectionModel().clear)
+
+    def _update_empty_state(self) -> None:
+        self._stack.setCurrentIndex(1 if self.is_empty() else 0)

@@ -1,0 +1,125 @@
+"""The claims of the current article, one row each, for stepping through a review.
+
+`claimActivated` fires only when the reviewer moves the selection (click or arrow keys);
+`select_claim` is how the main window follows a verdict's "move to next" without echoing the
+change back to itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from factcheck.store import Store
+from ui import theme
+from ui.models.claim_table_model import NUMBER, SCORE, SOURCES, TEXT, VERDICT, ClaimIdRole, ClaimTableModel
+
+
+class ClaimsPanel(QWidget):
+    """A table of the article's claims; emits the id of the claim the reviewer picks."""
+
+    claimActivated = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ClaimTableModel(store, self)
+        self._quiet = False
+        self._current_id: int | None = None
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self._setup_view()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelAboutToBeReset.connect(self._hold_quiet)
+        self.model.modelReset.connect(self._after_reset)
+
+    def _setup_view(self) -> None:
+        view = self.view
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setShowGrid(False)
+        view.setCornerButtonEnabled(False)
+        metrics = view.fontMetrics()
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 10)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        widest_label = max(metrics.horizontalAdvance(theme.label(v)) for v in theme.STYLES)
+        widths = {
+            NUMBER: metrics.horizontalAdvance("000") + 16,
+            VERDICT: max(widest_label, metrics.horizontalAdvance(theme.label(None, True))) + 24,
+            SCORE: metrics.horizontalAdvance("Score") + 24,
+            SOURCES: metrics.horizontalAdvance("Sources") + 24,
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setMinimumSectionSize(widths[NUMBER])
+
+    # -- public ----------------------------------------------------------------------------
+
+    def set_article(self, article_id: int | None, show_all: bool = False) -> None:
+        """Show another article's claims; nothing is selected until the caller selects a claim."""
+        self._current_id = None
+        self.model.set_article(article_id, show_all)
+        self.view.scrollToTop()
+
+    def current_claim_id(self) -> int | None:
+        return self._current_id
+
+    def select_claim(self, claim_id: int) -> bool:
+        """Select and scroll to a claim without emitting `claimActivated`; False if not listed."""
+        row = self.model.row_of(claim_id)
+        if row is None:
+            return False
+        self._current_id = claim_id
+        self._quietly(lambda: self._select_row(row))
+        return True
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _quietly(self, change: Callable[[], None]) -> None:
+        was, self._quiet = self._quiet, True
+        try:
+            change()
+        finally:
+            self._quiet = was
+
+    def _hold_quiet(self) -> None:
+        self._quiet = True
+
+    def _after_reset(self) -> None:
+        """A reload (a claim added or removed) keeps the reviewer on the claim they were on."""
+        self._quiet = False
+        row = self.model.row_of(self._current_id) if self._current_id is not None else None
+        if row is not None:
+            self._quietly(lambda: self._select_row(row))
+        else:
+            self._current_id = None
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        claim_id = current.data(ClaimIdRole)
+        if claim_id is None or claim_id == self._current_id:
+            return
+        self._current_id = int(claim_id)
+        self.claimActivated.emit(self._current_id)

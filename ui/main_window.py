@@ -1,0 +1,357 @@
+"""The review window: articles on the left, the text in the middle, the review panel on the right.
+
+It owns the undo stack, the actions and the status bar, and is the only place that turns a
+reviewer's intent into a core operation. Views refresh from the `Changes` each operation reports.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+
+from factcheck import ops
+from factcheck.records import ArticleRecord, Changes, ClaimRecord, SourceInput
+from factcheck.store import Store
+from ui.actions import Actions
+from ui.article_list_panel import ArticleListPanel
+from ui.article_view import ArticleView
+from ui.claims_panel import ClaimsPanel
+from ui.import_flow import ImportFlow
+from ui.menus import build_menus
+from ui.review_panel import ReviewPanel
+from ui.settings import Settings
+from ui.undo import run_and_push
+
+
+class MainWindow(QMainWindow):
+    claimShown = Signal(int)  # the claim now on screen, after every view has been updated
+    databaseSwitched = Signal(str)
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        super().__init__()
+        self.store, self.settings = store, settings
+        self.setWindowTitle("factcheck")
+        self.setAcceptDrops(True)
+        self.undo_stack = QUndoStack(self)
+        self.actions = Actions(self)
+        self.addActions(self.actions.all())
+        self.article_id: int | None = None
+        self.claim_id: int | None = None
+        self._claims: list[ClaimRecord] = []
+        self._build_status_bar()
+        self._build_panels()
+        self.importer = ImportFlow(self)
+        build_menus(self)
+        self._connect_actions()
+        self._restore_state()
+        self.refresh_articles()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.article_list = ArticleListPanel(self.store)
+        self.article_view = ArticleView()
+        self.claims_panel = ClaimsPanel(self.store)
+        self.review_panel = ReviewPanel()
+        self.review_panel.set_verdict_actions(self.actions.verified, self.actions.disputed, self.actions.unclear)
+
+        self.centre_split = QSplitter(Qt.Orientation.Vertical)
+        self.centre_split.addWidget(self.article_view)
+        self.centre_split.addWidget(self.claims_panel)
+        self.centre_split.setStretchFactor(0, 3)
+        self.centre_split.setStretchFactor(1, 1)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.article_list)
+        self.main_split.addWidget(self.centre_split)
+        self.main_split.addWidget(self.review_panel)
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 5)
+        self.main_split.setStretchFactor(2, 3)
+        self.main_split.setSizes([280, 700, 420])
+        self.centre_split.setSizes([520, 200])
+        self.setCentralWidget(self.main_split)
+
+        self.article_list.articleActivated.connect(self.show_article)
+        self.claims_panel.claimActivated.connect(self.show_claim)
+        self.article_view.claimClicked.connect(self.show_claim)
+        self.article_view.showAllRequested.connect(lambda: self.actions.show_all.setChecked(True))
+        rp = self.review_panel
+        rp.claimTextEdited.connect(lambda text: self._claim_op(ops.EditClaimText, text=text))
+        rp.rationaleEdited.connect(lambda text: self._claim_op(ops.EditRationale, rationale=text))
+        rp.sourceAddRequested.connect(lambda source: self._claim_op(ops.AddSource, source=source))
+        rp.sourceEditRequested.connect(
+            lambda source_id, source: self._claim_op(ops.EditSource, source_id=source_id, source=source))
+        rp.sourceRemoveRequested.connect(lambda source_id: self._claim_op(ops.RemoveSource, source_id=source_id))
+        rp.sourceOpenRequested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+
+    def _build_status_bar(self) -> None:
+        self.position_label = QLabel()
+        self.reviewer_label = QLabel()
+        self.database_label = QLabel()
+        self.saved_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.position_label, 1)
+        for label in (self.reviewer_label, self.database_label, self.saved_label):
+            bar.addPermanentWidget(label)
+        self._update_status_labels()
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.verified.triggered.connect(lambda: self.record_verdict("verified"))
+        a.disputed.triggered.connect(lambda: self.record_verdict("disputed"))
+        a.unclear.triggered.connect(lambda: self.record_verdict("unclear"))
+        a.next_claim.triggered.connect(lambda: self.step_claim(1))
+        a.prev_claim.triggered.connect(lambda: self.step_claim(-1))
+        a.next_article.triggered.connect(lambda: self.step_article(1))
+        a.prev_article.triggered.connect(lambda: self.step_article(-1))
+        a.next_unreviewed.triggered.connect(self.next_unreviewed)
+        a.make_claim.triggered.connect(self.make_claim_from_selection)
+        a.toggle_dismiss.triggered.connect(self.toggle_dismissed)
+        a.add_source.triggered.connect(self.review_panel.add_source_dialog)
+        a.focus_rationale.triggered.connect(self.review_panel.focus_rationale)
+        a.show_all.toggled.connect(self._set_show_all)
+        a.import_files.triggered.connect(self.importer.choose_files)
+        a.paste_article.triggered.connect(self.importer.paste_article)
+        a.open_database.triggered.connect(self.choose_database)
+        a.preferences.triggered.connect(self.edit_preferences)
+        a.quit.triggered.connect(self.close)
+        for name in ("search", "export"):
+            getattr(a, name).setEnabled(False)  # arrive with their own screens
+
+    # -- what is on screen -------------------------------------------------------------------
+
+    def refresh_articles(self) -> None:
+        self.article_list.reload()
+        if self.article_id is None:
+            first = self.article_list.first_article_id()
+            if first is not None:
+                self.show_article(first)
+        self._update_status_labels()
+
+    def visible_claims(self) -> list[ClaimRecord]:
+        """The claims J/K step through: proposed and open, or every sentence with Show All."""
+        if self.actions.show_all.isChecked():
+            return self._claims
+        return [c for c in self._claims if c.proposed and not c.dismissed]
+
+    def show_article(self, article_id: int, claim_id: int | None = None) -> None:
+        text = self.store.article_text(article_id)
+        if text is None:
+            return
+        self.article_id = article_id
+        self._claims = self.store.claims(article_id)
+        self.article_list.select_article(article_id)
+        self.article_view.set_article(text.body, self._claims, text.dates)
+        self.article_view.set_show_all(self.actions.show_all.isChecked())
+        self.claims_panel.set_article(article_id, self.actions.show_all.isChecked())
+        visible = self.visible_claims()
+        if claim_id is None:
+            # Resume where the work is: the first claim still without a verdict.
+            pending = [c for c in visible if c.verdict is None] or visible
+            claim_id = pending[0].id if pending else None
+        self.show_claim(claim_id)
+
+    def show_claim(self, claim_id: int | None) -> None:
+        claim = next((c for c in self._claims if c.id == claim_id), None)
+        if claim is None and claim_id is not None:
+            found = self.store.claim(claim_id)
+            if found is not None and found.article_id != self.article_id:
+                self.show_article(found.article_id, claim_id)
+                return
+        self.claim_id = claim.id if claim else None
+        self.article_view.set_current(self.claim_id)
+        if self.claim_id is not None:
+            self.claims_panel.select_claim(self.claim_id)
+        self.review_panel.show_claim(claim, self.store.history(claim.id) if claim else [])
+        self._update_status_labels()
+        if self.claim_id is not None:
+            self.claimShown.emit(self.claim_id)
+
+    def current_claim(self) -> ClaimRecord | None:
+        return next((c for c in self._claims if c.id == self.claim_id), None)
+
+    def _set_show_all(self, on: bool) -> None:
+        if self.article_id is not None:
+            self.show_article(self.article_id, self.claim_id)
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def step_claim(self, step: int) -> None:
+        visible = self.visible_claims()
+        if not visible:
+            return
+        ids = [c.id for c in visible]
+        index = ids.index(self.claim_id) + step if self.claim_id in ids else 0
+        if 0 <= index < len(ids):
+            self.show_claim(ids[index])
+        else:
+            self.statusBar().showMessage(
+                "Last claim of this article: Shift+J for the next article, N for the next unreviewed claim."
+                if step > 0 else "First claim of this article.", 4000)
+
+    def step_article(self, step: int) -> None:
+        target = self.article_list.neighbour(self.article_id, step)
+        if target is not None:
+            self.show_article(target)
+
+    def next_unreviewed(self) -> None:
+        current = self.current_claim()
+        found = self.store.next_unreviewed(current.article_id if current else None,
+                                           current.position if current else None)
+        if found is None:
+            self.statusBar().showMessage("Every proposed claim has a verdict.", 4000)
+            return
+        if found.article_id != self.article_id:
+            self.show_article(found.article_id, found.id)
+        else:
+            self.show_claim(found.id)
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def run_op(self, op: ops.Operation) -> Changes | None:
+        return run_and_push(self.undo_stack, self.store, op, self.apply_changes, self.show_error)
+
+    def _claim_op(self, kind: type[ops.ClaimOperation], **fields: object) -> Changes | None:
+        claim = self.current_claim()
+        if claim is None:
+            self.statusBar().showMessage("No claim selected.", 3000)
+            return None
+        try:
+            op = kind(claim.id, expected_version=claim.version, **fields)
+        except ops.OperationError as exc:
+            self.show_error(str(exc))
+            return None
+        return self.run_op(op)
+
+    def record_verdict(self, verdict: str) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        if self._claim_op(ops.SetVerdict, verdict=verdict, reviewer=self.settings.reviewer) is None:
+            return
+        if self.settings.advance_after_verdict:
+            ids = [c.id for c in self.visible_claims()]
+            if claim.id in ids and ids.index(claim.id) + 1 < len(ids):
+                self.show_claim(ids[ids.index(claim.id) + 1])
+            else:
+                self.next_unreviewed()
+
+    def toggle_dismissed(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self._claim_op(ops.SetDismissed, dismissed=not claim.dismissed)
+
+    def make_claim_from_selection(self) -> None:
+        span = self.article_view.selected_span()
+        if self.article_id is None or span is None:
+            self.statusBar().showMessage("Select some article text first, then press C.", 4000)
+            return
+        op = ops.AddClaim(self.article_id, start=span[0], end=span[1])
+        if self.run_op(op) is not None and op.claim_id is not None:
+            self.show_claim(op.claim_id)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh only what the operation touched, then note the save time."""
+        if changes.article_list:
+            self.article_list.refresh_articles(changes.articles)
+        if self.article_id in changes.articles:
+            text = self.store.article_text(self.article_id)
+            self._claims = self.store.claims(self.article_id)
+            ids = {c.id for c in self._claims}
+            if changes.claims - ids or not changes.claims <= {c.id for c in self.claims_panel.claims()}:
+                self.claims_panel.set_article(self.article_id, self.actions.show_all.isChecked())
+            else:
+                self.claims_panel.refresh_claims(changes.claims)
+            self.article_view.update_claims(self._claims)
+            if text is not None and self.claim_id not in ids:
+                self.claim_id = None
+            self.show_claim(self.claim_id if self.claim_id in ids else None)
+        self.saved_label.setText(f"saved {time.strftime('%H:%M:%S')}")
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        if self.article_id is not None:  # another reviewer's change may be why: show the truth
+            self.show_article(self.article_id, self.claim_id)
+
+    # -- status, settings, database ----------------------------------------------------------
+
+    def _update_status_labels(self) -> None:
+        visible = self.visible_claims() if hasattr(self, "actions") else []
+        ids = [c.id for c in visible]
+        parts = []
+        if self.claim_id in ids:
+            parts.append(f"claim {ids.index(self.claim_id) + 1} of {len(ids)}")
+        elif self.article_id is not None:
+            parts.append(f"{len(ids)} claims")
+        if self.article_id is not None and hasattr(self, "article_list"):
+            index, total = self.article_list.position_of(self.article_id)
+            parts.append(f"article {index} of {total}")
+        self.position_label.setText(" · ".join(parts))
+        self.reviewer_label.setText(f"reviewer: {self.settings.reviewer}")
+        self.database_label.setText(Path(self.store.location).name)
+        self.database_label.setToolTip(self.store.location)
+
+    def choose_database(self) -> None:
+        from ui.database_switch import choose_and_switch
+
+        choose_and_switch(self)
+
+    def edit_preferences(self) -> None:
+        from ui.database_switch import edit_preferences
+
+        edit_preferences(self)
+
+    def replace_store(self, store: Store) -> None:
+        """Show another database: the old store is closed, the undo history belongs to it."""
+        old = self.store
+        self.undo_stack.clear()
+        self.store = store
+        self.article_id, self.claim_id, self._claims = None, None, []
+        self._build_panels()
+        old.close()
+        self.refresh_articles()
+        if self.article_id is None:
+            self.review_panel.show_claim(None, [])
+        self.databaseSwitched.emit(store.location)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        for key, splitter in (("main_split", self.main_split), ("centre_split", self.centre_split)):
+            state = self.settings.window_state(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.review_panel.commit_pending_edits()
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("main_split", self.main_split.saveState())
+        self.settings.set_window_state("centre_split", self.centre_split.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.importer.import_files(files)
+
+    def article_record(self) -> ArticleRecord | None:
+        return self.store.article(self.article_id) if self.article_id is not None else None
+
+    def add_source_url(self, url: str) -> None:
+        self._claim_op(ops.AddSource, source=SourceInput(url=url))
+

@@ -1,0 +1,53 @@
+"""The menu bar and toolbar, built from the declared actions and the undo stack."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    a = window.actions
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    window.undo_action, window.redo_action = undo, redo
+    window.addActions([undo, redo])
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([a.import_files, a.paste_article])
+    file_menu.addSeparator()
+    file_menu.addActions([a.open_database, a.export, a.preferences])
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+
+    edit = bar.addMenu("&Edit")
+    edit.addActions([undo, redo])
+    edit.addSeparator()
+    edit.addActions([a.make_claim, a.toggle_dismiss, a.add_source, a.focus_rationale])
+    edit.addSeparator()
+    edit.addAction(a.search)
+
+    review = bar.addMenu("&Review")
+    review.addActions([a.verified, a.disputed, a.unclear])
+    review.addSeparator()
+    review.addActions([a.next_claim, a.prev_claim, a.next_unreviewed, a.next_article, a.prev_article])
+
+    view = bar.addMenu("&View")
+    view.addAction(a.show_all)
+
+    toolbar = window.addToolBar("Review")
+    toolbar.setObjectName("review_toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.addActions([a.import_files, a.paste_article])
+    toolbar.addSeparator()
+    toolbar.addActions([undo, redo])
+    toolbar.addSeparator()
+    toolbar.addActions([a.prev_claim, a.next_claim, a.next_unreviewed])

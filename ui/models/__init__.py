@@ -1,0 +1,1 @@
+"""Item models over store queries, one per file."""

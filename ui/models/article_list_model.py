@@ -1,0 +1,154 @@
+"""The imported articles as a table, refreshed row by row from what an operation touched.
+
+Rows hold plain `ArticleRecord`s in id order (the store's order); sorting and filtering belong to
+`ArticleFilterProxy`, so a verdict that changes one article's counts costs one small query and one
+`dataChanged`, never a reset that would lose the reviewer's selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from factcheck.records import ArticleRecord
+from factcheck.store import Store
+
+Index = QModelIndex | QPersistentModelIndex
+
+TITLE, OUTLET, DATE, PROGRESS = range(4)
+HEADERS = ("Title", "Outlet", "Date", "Progress")
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+ProgressRole = Qt.ItemDataRole.UserRole + 2  # (reviewed, claims)
+
+
+def _published_text(published: str | None) -> str:
+    """Just the date: a time of day is noise in a list of articles."""
+    return published[:10] if published else ""
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Articles with their review progress (reviewed of proposed claims)."""
+
+    ArticleIdRole = ArticleIdRole
+    ProgressRole = ProgressRole
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._records: list[ArticleRecord] = []
+        self._rows: dict[int, int] = {}
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read every article; for imports and anything else that changes the set of rows."""
+        self.beginResetModel()
+        self._records = self._store.articles()
+        self._reindex()
+        self.endResetModel()
+
+    def refresh_articles(self, ids: Iterable[int]) -> None:
+        """Re-read only the given articles, so a verdict updates one row and keeps the selection.
+
+        An id the model does not hold yet is appended (new articles have the highest ids); an id the
+        store no longer has is removed.
+        """
+        wanted = set(ids)
+        if not wanted:
+            return
+        fresh = {r.id: r for r in self._store.articles(wanted)}
+        for article_id in sorted(wanted):
+            row = self._rows.get(article_id)
+            record = fresh.get(article_id)
+            if row is not None and record is not None:
+                self._records[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            elif row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._records[row]
+                self._reindex()
+                self.endRemoveRows()
+            elif record is not None:
+                if self._records and record.id < self._records[-1].id:
+                    self.reload()  # out of order: cheaper to re-read than to find the slot
+                    return
+                end = len(self._records)
+                self.beginInsertRows(QModelIndex(), end, end)
+                self._records.append(record)
+                self._rows[record.id] = end
+                self.endInsertRows()
+
+    def _reindex(self) -> None:
+        self._rows = {r.id: i for i, r in enumerate(self._records)}
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._rows.get(article_id)
+
+    def article_at(self, row: int) -> ArticleRecord:
+        return self._records[row]
+
+    # -- Qt model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(HEADERS):
+                return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DATE, PROGRESS):
+            return Qt.AlignmentFlag.AlignCenter
+        if role == ArticleIdRole:
+            return record.id
+        if role == ProgressRole:
+            return (record.reviewed, record.claims)
+        return None
+
+    @staticmethod
+    def _display(record: ArticleRecord, column: int) -> str | None:
+        if column == TITLE:
+            return record.title or "(untitled)"
+        if column == OUTLET:
+            return record.outlet
+        if column == DATE:
+            return _published_text(record.published)
+        if column == PROGRESS:
+            return f"{record.reviewed}/{record.claims}"
+        return None
+
+    @staticmethod
+    def _tooltip(record: ArticleRecord, column: int) -> str | None:
+        if column == TITLE:
+            lines = [record.title or "(untitled)"]
+            if record.author:
+                lines.append(f"By {record.author}")
+            lines.append(record.url or record.origin)
+            return "\n".join(line for line in lines if line)
+        if column == DATE:
+            return f"Published {record.published}" if record.published else "Publication date unknown"
+        if column == PROGRESS:
+            if record.claims == 0:
+                return "No proposed claims"
+            return f"{record.reviewed} of {record.claims} proposed claims reviewed"
+        return None

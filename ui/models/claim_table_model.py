@@ -1,0 +1,185 @@
+"""The claims of one article as a table, updated claim by claim after each operation.
+
+A verdict touches one claim, so `refresh_claims` re-reads just that claim and repaints its row;
+the table is rebuilt only when the set or the order of rows changes (a claim added, removed,
+proposed or un-proposed). Verdict cells carry a mark and a word as well as a colour, so the
+states stay distinct without colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from factcheck.records import ClaimRecord
+from factcheck.store import Store
+from ui import theme
+
+Index = QModelIndex | QPersistentModelIndex
+
+NUMBER, TEXT, VERDICT, SCORE, SOURCES = range(5)
+HEADERS = ("#", "Claim", "Verdict", "Score", "Sources")
+
+ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class ClaimTableModel(QAbstractTableModel):
+    """Claims of the article set with `set_article`, in reading order."""
+
+    ClaimIdRole = ClaimIdRole
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._article_id: int | None = None
+        self._show_all = False
+        self._records: list[ClaimRecord] = []
+        self._rows: dict[int, int] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @property
+    def article_id(self) -> int | None:
+        return self._article_id
+
+    @property
+    def show_all(self) -> bool:
+        return self._show_all
+
+    def set_article(self, article_id: int | None, show_all: bool = False) -> None:
+        """Show an article's proposed claims, or every sentence with `show_all`; None empties it."""
+        self._article_id = article_id
+        self._show_all = show_all
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        if self._article_id is None:
+            self._records = []
+        else:
+            self._records = self._store.claims(self._article_id, proposed_only=not self._show_all)
+        self._rows = {c.id: i for i, c in enumerate(self._records)}
+        self.endResetModel()
+
+    def refresh_claims(self, ids: Iterable[int]) -> None:
+        """Re-read the given claims in place; reload when one appears, disappears or moves."""
+        changed: list[int] = []
+        for claim_id in set(ids):
+            record = self._store.claim(claim_id)
+            row = self._rows.get(claim_id)
+            belongs = record is not None and record.article_id == self._article_id and self._shows(record)
+            if row is None and not belongs:
+                continue  # another article's claim, or one this view hides anyway
+            if row is None or not belongs or record.position != self._records[row].position:
+                self.reload()
+                return
+            self._records[row] = record
+            changed.append(row)
+        for row in sorted(changed):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def _shows(self, record: ClaimRecord) -> bool:
+        return self._show_all or record.proposed
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._rows.get(claim_id)
+
+    def claim_at(self, row: int) -> ClaimRecord:
+        return self._records[row]
+
+    def claims(self) -> list[ClaimRecord]:
+        """The rows in order (a copy), for the reading pane's highlights."""
+        return list(self._records)
+
+    # -- Qt model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == SCORE:
+            return "Check-worthiness: how likely the sentence states a checkable fact (0–1)"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        claim = self._records[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(claim, index.row(), column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(claim, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != TEXT:
+            if column in (NUMBER, SCORE):
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            if column == SOURCES:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and self._is_marked(claim):
+            return theme.background(claim.verdict)
+        if role == Qt.ItemDataRole.ForegroundRole and claim.dismissed:
+            app = QApplication.instance()
+            if app is not None:
+                return app.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == ClaimIdRole:
+            return claim.id
+        return None
+
+    @staticmethod
+    def _is_marked(claim: ClaimRecord) -> bool:
+        """Only open claims get a verdict colour; plain sentences and dismissed claims stay neutral."""
+        return not claim.dismissed and (claim.proposed or claim.verdict is not None)
+
+    def _display(self, claim: ClaimRecord, row: int, column: int) -> str | None:
+        if column == NUMBER:
+            return str(row + 1)
+        if column == TEXT:
+            return _one_line(claim.text)
+        if column == VERDICT:
+            if claim.dismissed or self._is_marked(claim):
+                return theme.label(claim.verdict, claim.dismissed)
+            return ""
+        if column == SCORE:
+            return f"{claim.score:.2f}"
+        if column == SOURCES:
+            return str(len(claim.sources))
+        return None
+
+    @staticmethod
+    def _tooltip(claim: ClaimRecord, column: int) -> str | None:
+        if column == TEXT:
+            lines = [claim.text]
+            if claim.speaker:
+                lines.append(f"Speaker: {claim.speaker}")
+            return "\n".join(lines)
+        if column == VERDICT:
+            if not claim.proposed and claim.verdict is None:
+                return "Not proposed as a claim"
+            if claim.verdict and claim.reviewer:
+                when = claim.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M") if claim.reviewed_at else ""
+                return f"{claim.verdict} by {claim.reviewer} {when}".strip()
+            return None
+        if column == SCORE:
+            return "Why: " + ", ".join(claim.reasons) if claim.reasons else "No check-worthy signals"
+        if column == SOURCES:
+            return "\n".join(s.url for s in claim.sources) or "No sources yet"
+        return None

@@ -1,0 +1,47 @@
+"""Preferences: who is reviewing, whether a verdict moves on, and which database is open."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, reviewer: str, advance: bool, database: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setMinimumWidth(520)
+        self.reviewer = QLineEdit(reviewer)
+        self.advance = QCheckBox("Move to the next claim after a verdict (V, D, U)")
+        self.advance.setChecked(advance)
+        self.database = QLineEdit(database)
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_database)
+        row = QHBoxLayout()
+        row.addWidget(self.database, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("&Reviewer name", self.reviewer)
+        form.addRow("", self.advance)
+        form.addRow("&Database", row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Database file", self.database.text(), "factcheck database (*.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.database.setText(path)

@@ -1,0 +1,70 @@
+"""Window state and preferences, kept in QSettings (never in the reviewers' database).
+
+Tests point QSettings at a temporary folder with `use_folder()`, so they never touch the
+developer's own settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from factcheck.store import default_reviewer
+
+ORGANIZATION = "factcheck"
+APPLICATION = "factcheck"
+
+
+def use_folder(folder: Path) -> None:
+    """Keep settings as INI files under `folder` (tests, portable installs)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+class Settings:
+    def __init__(self) -> None:
+        self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+    @property
+    def reviewer(self) -> str:
+        return str(self._q.value("review/reviewer", "") or default_reviewer())
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        self._q.setValue("review/reviewer", name.strip())
+
+    @property
+    def advance_after_verdict(self) -> bool:
+        return str(self._q.value("review/advance", "true")).lower() == "true"
+
+    @advance_after_verdict.setter
+    def advance_after_verdict(self, on: bool) -> None:
+        self._q.setValue("review/advance", "true" if on else "false")
+
+    @property
+    def database(self) -> str | None:
+        value = self._q.value("data/database", "")
+        return str(value) if value else None
+
+    @database.setter
+    def database(self, path: str) -> None:
+        self._q.setValue("data/database", path)
+
+    @property
+    def last_folder(self) -> str:
+        return str(self._q.value("ui/last_folder", "") or Path.home())
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._q.setValue("ui/last_folder", folder)
+
+    def window_state(self, key: str) -> QByteArray | None:
+        value = self._q.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, key: str, value: QByteArray) -> None:
+        self._q.setValue(f"window/{key}", value)
+
+    def sync(self) -> None:
+        self._q.sync()
