@@ -41,8 +41,11 @@ TOPIC = "a public-policy subject (economy, crime, law ...)"
 ACTION = "a reported action (voted, signed, paid ...)"
 SPECULATION = "a guess or hypothetical (maybe, would, could)"
 
-# Log-odds weights. The bias puts a plain sentence with no signal below the threshold; one
-# strong signal (a figure, a comparison) plus any other one lifts it above.
+# Log-odds weights. The bias puts a plain sentence below the threshold; a figure alone lifts it
+# above, every other signal needs company. The weights were fitted by hand against debate
+# transcripts (tests/benchmarks/test_checkworthy_map.py); quotes and attribution stay positive
+# although transcripts alone would drop them, because in news copy the quoted and attributed
+# statements are the ones that get checked.
 _BIAS = -1.4
 _WEIGHTS = {
     NUMBER: 1.9,
@@ -72,19 +75,23 @@ def _pairs(pairs: str) -> frozenset[tuple[str, str]]:
     return frozenset(tuple(p.split("_", 1)) for p in pairs.split())  # type: ignore[misc]
 
 
+def _around(units: str, before: str, after: str) -> frozenset[tuple[str, str]]:
+    """Word pairs of a time unit with a word before it ("last month") or after it ("years ago")."""
+    return frozenset(
+        [(b, u) for b in before.split() for u in units.split()]
+        + [(u, a) for u in units.split() for a in after.split()]
+    )
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     """The word lists of one language, lowercase unless said otherwise."""
 
     months: frozenset[str]  # compared with the token as written (English months are capitalised)
-    days: frozenset[str]
-    date_words: frozenset[str]
-    units: frozenset[str]
-    unit_before: frozenset[str]  # "last" month, "past" years
-    unit_after: frozenset[str]  # years "ago", meses "pasados"
+    date_words: frozenset[str]  # days of the week, "yesterday"
+    date_pairs: frozenset[tuple[str, str]]  # "last month", "years ago", "meses pasados"
     number_words: frozenset[str]
     comparison_words: frozenset[str]
-    comparison_prefixes: tuple[str, ...]
     comparison_pairs: frozenset[tuple[str, str]]
     say_words: frozenset[str]
     say_pairs: frozenset[tuple[str, str]]
@@ -100,12 +107,15 @@ _EN = _Lexicon(
         "January February March April May June July August September October November December"
         " Jan Feb Aug Sept Sep Oct Nov Dec"
     ),
-    days=_set("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays"
-              " thursdays fridays saturdays sundays"),
-    date_words=_set("yesterday tonight"),
-    units=_set("day days week weeks month months year years decade decades century centuries"),
-    unit_before=_set("last next this past previous coming recent few"),
-    unit_after=_set("ago"),
+    date_words=_set(
+        "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays"
+        " thursdays fridays saturdays sundays yesterday tonight"
+    ),
+    date_pairs=_around(
+        "day days week weeks month months year years decade decades century centuries",
+        before="last next this past previous coming recent few",
+        after="ago",
+    ),
     number_words=_set(
         "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
         " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty"
@@ -119,7 +129,6 @@ _EN = _Lexicon(
         " grown growing doubled tripled dropped decline declined declines soared surged plunged"
         " jumped higher lower compared"
     ),
-    comparison_prefixes=(),
     comparison_pairs=_pairs("more_than less_than fewer_than rather_than in_history as_many as_much all_time"),
     say_words=_set(
         "said says told tells added stated announced claimed claims argued insisted noted wrote"
@@ -157,11 +166,12 @@ _ES = _Lexicon(
         " diciembre Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre"
         " Noviembre Diciembre"
     ),
-    days=_set("lunes martes miércoles jueves viernes sábado domingo"),
-    date_words=_set("ayer anoche anteayer"),
-    units=_set("día días semana semanas mes meses año años década décadas siglo siglos"),
-    unit_before=_set("último última últimos últimas próximo próxima próximos próximas"),
-    unit_after=_set("pasado pasada pasados pasadas anterior anteriores"),
+    date_words=_set("lunes martes miércoles jueves viernes sábado domingo ayer anoche anteayer"),
+    date_pairs=_around(
+        "día días semana semanas mes meses año años década décadas siglo siglos",
+        before="último última últimos últimas próximo próxima próximos próximas",
+        after="pasado pasada pasados pasadas anterior anteriores",
+    ),
     number_words=_set(
         "dos tres cuatro cinco seis siete ocho nueve diez once doce veinte treinta cuarenta"
         " cincuenta sesenta setenta ochenta noventa cien ciento cientos mil miles millón millones"
@@ -173,7 +183,6 @@ _ES = _Lexicon(
         " única únicos únicas primer primero primera redujo reducción incremento comparado"
         " comparada subió bajó cayó mayor menor mejor peor"
     ),
-    comparison_prefixes=("aument", "crec", "duplic", "triplic", "disminu"),
     comparison_pairs=_pairs("más_de más_que menos_de menos_que más_del menos_del frente_a sin_precedentes"),
     say_words=_set(
         "dijo dice dicen dijeron afirmó afirma afirman afirmaron aseguró asegura aseguran"
@@ -202,21 +211,31 @@ _ES = _Lexicon(
         "votó aprobó firmó rechazó prohibió recortó creó gastó pagó construyó ganó perdió"
         " nombró financió cerró vendió compró despidió contrató impuso envió lanzó"
     ),
-    hedge_words=_set("quizá quizás tal vez probablemente podría podrían debería deberían sería"),
+    hedge_words=_set("quizá quizás probablemente podría podrían debería deberían sería"),
 )
 _LEXICONS = {"en": _EN, "es": _ES}
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 _MONEY_OR_PERCENT = re.compile(r"[%$€£¥]")
+_DIGIT = re.compile(r"\d")
 # Quoted passages of at least three words, in straight, curly or angle quotes.
-_QUOTE = re.compile(r"\"[^\"]*?\w+\W+\w+\W+\w[^\"]*\"?|“[^”]*?\w+\W+\w+\W+\w[^”]*”?|«[^»]*?\w+\W+\w+\W+\w[^»]*»?")
+_QUOTE = re.compile(
+    r"\"[^\"]*?\w+\W+\w+\W+\w[^\"]*\"?"
+    r"|“[^”]*?\w+\W+\w+\W+\w[^”]*”?"
+    r"|«[^»]*?\w+\W+\w+\W+\w[^»]*»?"
+)
 # "Marco Ugarte/AP", "(AP Photo/Evan Vucci)", "Foto: EFE", "Getty Images", "Closed subtitles".
-_AGENCIES = r"AP|AFP|EFE|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg|Shutterstock|Europa\s+Press|dpa|ANSA|Xinhua|NYT|Cuartoscuro"
+_AGENCIES = (
+    r"AP|AFP|EFE|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg|Shutterstock|Europa\s+Press|dpa|ANSA"
+    r"|Xinhua|NYT|Cuartoscuro"
+)
 _CREDIT = re.compile(
     rf"[A-Z][\w'’.-]*\s*/\s*(?:{_AGENCIES})\b|\b(?:{_AGENCIES})\s*(?:Photo|Foto)?\s*/\s*[A-Z]"
 )
-_CAPTION_START = ("photo:", "foto:", "image:", "imagen:", "credit:", "crédito:", "fuente:", "file photo", "(photo", "(foto")
+_CAPTION_START = (
+    "photo:", "foto:", "image:", "imagen:", "credit:", "crédito:", "fuente:", "file photo", "(photo", "(foto",
+)
 _CAPTION_TEXT = ("Getty Images", "Closed subtitles", "Closed captions", "Subtítulos", "Photo by ", "Foto de ")
 _CAPITALISED_WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b")
@@ -263,42 +282,45 @@ def _is_year(token: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2099
 
 
-def _dates_and_numbers(tokens: list[str], low: list[str], lex: _Lexicon) -> tuple[bool, bool]:
+def _dates_and_numbers(
+    tokens: list[str], low: list[str], words: set[str], pairs: set[tuple[str, str]], lex: _Lexicon
+) -> tuple[bool, bool]:
     """Whether the tokens hold a date, and a number that is not part of a date."""
-    has_date = has_number = False
-    for i, token in enumerate(tokens):
-        word = low[i]
-        if token in lex.months or word in lex.days or word in lex.date_words:
+    has_date = bool(lex.months.intersection(tokens) or words & lex.date_words or pairs & lex.date_pairs)
+    has_number = bool(words & lex.number_words)
+    if not _DIGIT.search(" ".join(tokens)):
+        return has_date, has_number
+    last = len(tokens) - 1
+    for i, word in enumerate(low):
+        if not word[0].isdigit():
+            continue
+        if _is_year(word):
             has_date = True
-        elif word in lex.units and (
-            (i and low[i - 1] in lex.unit_before) or (i + 1 < len(low) and low[i + 1] in lex.unit_after)
+        elif len(word) <= 2 and (
+            (i and tokens[i - 1] in lex.months)
+            or (i < last and tokens[i + 1] in lex.months)
+            or (i + 1 < last and low[i + 1] == "de" and tokens[i + 2] in lex.months)
         ):
-            has_date = True
-        elif word[0].isdigit():
-            if _is_year(word):
-                has_date = True
-            elif len(word) <= 2 and (
-                (i and tokens[i - 1] in lex.months)
-                or (i + 1 < len(tokens) and tokens[i + 1] in lex.months)
-                or (i + 2 < len(tokens) and low[i + 1] == "de" and tokens[i + 2] in lex.months)
-            ):
-                has_date = True  # "April 2", "2 April", "3 de mayo"
-            else:
-                has_number = True
-        elif word in lex.number_words:
+            has_date = True  # "April 2", "2 April", "3 de mayo"
+        else:
             has_number = True
     return has_date, has_number
 
 
-def _has_comparison(low: list[str], words: set[str], pairs: set[tuple[str, str]], lex: _Lexicon) -> bool:
+def _has_comparison(joined: str, words: set[str], pairs: set[tuple[str, str]], lex: _Lexicon) -> bool:
+    """``joined`` is the lowercase tokens joined by single spaces."""
     if words & lex.comparison_words or pairs & lex.comparison_pairs:
         return True
     if lex is _EN:
-        for word in low:
-            if len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE:
-                return True
-        return any(b == "than" and a.endswith("er") for a, b in pairs)
-    return any(w.startswith(lex.comparison_prefixes) or w.endswith(("ísimo", "ísima", "ísimos", "ísimas")) for w in low)
+        if "than" in words and _ER_THAN.search(joined):
+            return True
+        return any(m.group() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(joined))
+    return _ES_COMPARISON.search(joined) is not None
+
+
+_ER_THAN = re.compile(r"er than\b")  # "bigger than"
+_SUPERLATIVE = re.compile(r"\b\w{3,}est\b")  # "biggest", "safest"
+_ES_COMPARISON = re.compile(r"\b(?:aument|crec|duplic|triplic|disminu)|ísim[oa]s?\b")
 
 
 _NOT_SUPERLATIVE = _set(
@@ -326,19 +348,20 @@ def score_sentence(text: str, language: str = "en") -> Score:
     if "://" in text or "www." in text:  # a link's digits and letters are no figure or name
         text = _URL.sub(" ", text).strip()
     tokens = _TOKEN.findall(text)
-    low = [t.lower().replace("’", "'") for t in tokens]
+    joined = " ".join(tokens).lower().replace("’", "'")
+    low = joined.split(" ") if tokens else []
     words = set(low)
     pairs = set(zip(low, low[1:]))
     reasons: list[str] = []
 
-    has_date, has_number = _dates_and_numbers(tokens, low, lex)
+    has_date, has_number = _dates_and_numbers(tokens, low, words, pairs, lex)
     if has_number or _MONEY_OR_PERCENT.search(text):
         reasons.append(NUMBER)
     if has_date:
         reasons.append(DATE)
     if _has_named(text):
         reasons.append(NAMED)
-    if _has_comparison(low, words, pairs, lex):
+    if _has_comparison(joined, words, pairs, lex):
         reasons.append(COMPARISON)
     if words & lex.say_words or pairs & lex.say_pairs:
         reasons.append(ATTRIBUTION)
@@ -387,12 +410,15 @@ _SPEECH_VERB = {
     "es": re.compile(rf"(?<!\w)(?:{_SAY_ES})(?!\w)", re.IGNORECASE),
 }
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
-_PARTICLE = r"(?:de|del|de\s+la|van|von|der|da|di|dos|das|bin|al|le|la)"
+_PARTICLE = r"(?:de|del|de\s+la|van|von|der|da|di|dos|das|bin|al|le|la|of|of\s+the|for)"
 # A run of capitalised words, allowing lowercase name particles between them ("Bill de Blasio").
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’")
 # Words between a name and its verb that do not break the attribution ("Trump also said").
-_BETWEEN_EN = r"(?:\s*,?\s+(?:also|then|later|again|has|had|have|once|previously|reportedly|recently|further|has\s+also|had\s+also))*"
+_BETWEEN_EN = (
+    r"(?:\s*,?\s+(?:also|then|later|again|has|had|have|once|previously|reportedly|recently"
+    r"|further|has\s+also|had\s+also))*"
+)
 _BETWEEN_ES = r"(?:\s+(?:también|luego|después|ya|además|ha|había|le|les|lo|se))*"
 _ORG_WORDS = frozenset(
     """house council department ministry ministerio academy command journal times post news
@@ -412,8 +438,18 @@ _NOT_SPEAKER = frozenset(
     pero y o entonces cuando también ahora aquí según presidente presidenta ministro
     ministra portavoz secretario secretaria alcalde alcaldesa gobernador gobernadora
     sr sra dra monday tuesday wednesday thursday friday saturday sunday today yesterday
-    lunes martes miércoles jueves viernes sábado domingo hoy ayer""".split()
+    lunes martes miércoles jueves viernes sábado domingo hoy ayer
+    officials authorities experts critics sources residents witnesses analysts researchers
+    scientists studies reports others many some both all everyone nobody someone people
+    fuentes expertos autoridades vecinos testigos analistas todos""".split()
 )
+_BEFORE = {
+    lang: re.compile(rf"({_NAME_RUN.pattern}){between}\s*,?\s*\Z")
+    for lang, between in (("en", _BETWEEN_EN), ("es", _BETWEEN_ES))
+}
+_AFTER = re.compile(rf"\s*,?\s*(?:(?:the|el|la|los|las)\s+)?({_NAME_RUN.pattern})")
+# How far before its verb a speaker's name and title can start.
+_HEAD_CHARS = 150
 
 
 def _mask_quotes(text: str) -> str:
@@ -432,7 +468,11 @@ def _clean_name(run: str) -> str | None:
         _ACRONYM.fullmatch(w.rstrip(",")) for w in words
     ):
         return " ".join(words).rstrip(".,")
-    if words[-1].endswith(("’s", "'s")):  # "Sheinbaum's stance said" is no attribution
+    for i, w in enumerate(words):  # "Nancy Pelosi of California": the name ends before "of"
+        if w in ("of", "for"):
+            words = words[:i]
+            break
+    if not words or words[-1].endswith(("’s", "'s")):  # "Sheinbaum's stance said" is no attribution
         return None
     surname = [words[-1].rstrip(".,")]
     for w in reversed(words[:-1]):  # keep lowercase particles with the surname: "de Blasio"
@@ -456,17 +496,18 @@ def find_speaker(text: str, language: str = "en") -> str | None:
     Council", "FBI"). Pronouns, titles alone and common nouns ("the statement said") give None.
     """
     lang = _lang(language)
+    verbs = _SPEECH_VERB[lang]
+    if not verbs.search(text):
+        return None
     masked = _mask_quotes(text)
-    between = _BETWEEN_EN if lang == "en" else _BETWEEN_ES
-    for verb in _SPEECH_VERB[lang].finditer(masked):
-        head = masked[: verb.start()]
-        before = re.search(rf"({_NAME_RUN.pattern}){between}\s*,?\s*$", head)
+    for verb in verbs.finditer(masked):
+        head = masked[max(0, verb.start() - _HEAD_CHARS) : verb.start()]
+        before = _BEFORE[lang].search(head)
         if before and not verb.group().lower().startswith(("according", "según")):
             name = _clean_name(before.group(1))
             if name:
                 return name
-        tail = masked[verb.end() :]
-        after = re.match(rf"\s*,?\s*(?:(?:the|el|la|los|las)\s+)?({_NAME_RUN.pattern})", tail)
+        after = _AFTER.match(masked, verb.end())
         if after:
             name = _clean_name(after.group(1))
             if name:

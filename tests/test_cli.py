@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED
+from tests.conftest import SEED
 
 
 def factcheck(db: Path, *args: str) -> subprocess.CompletedProcess[str]:

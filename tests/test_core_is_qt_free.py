@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT
 
 
 def test_importing_the_core_does_not_load_qt() -> None:

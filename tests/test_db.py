@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from conftest import SEED
+from tests.conftest import SEED
 from factcheck import db, migrate
 from factcheck.store import Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SEED
+from tests.conftest import SEED
 from factcheck import ops
 from factcheck.store import Store
 

@@ -129,6 +129,38 @@ class ArticleListPanel(QWidget):
     def is_empty(self) -> bool:
         return self.model.rowCount() == 0
 
+    def empty_hint_text(self) -> str:
+        return self.empty_label.text() if self.is_empty() else ""
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    def refresh_articles(self, ids: set[int]) -> None:
+        self.model.refresh_articles(ids)
+
+    def ordered_ids(self) -> list[int]:
+        """Article ids in the order shown (filter and unfinished-first applied)."""
+        return [int(self.proxy.index(r, 0).data(ArticleIdRole)) for r in range(self.proxy.rowCount())]
+
+    def first_article_id(self) -> int | None:
+        ids = self.ordered_ids()
+        return ids[0] if ids else None
+
+    def neighbour(self, article_id: int | None, step: int) -> int | None:
+        """The article `step` rows away in the shown order, or None past either end."""
+        ids = self.ordered_ids()
+        if not ids:
+            return None
+        if article_id not in ids:
+            return ids[0]
+        index = ids.index(article_id) + step
+        return ids[index] if 0 <= index < len(ids) else None
+
+    def position_of(self, article_id: int) -> tuple[int, int]:
+        """(1-based place in the shown order, number shown) for the status bar."""
+        ids = self.ordered_ids()
+        return (ids.index(article_id) + 1 if article_id in ids else 0), len(ids)
+
     # -- internals -------------------------------------------------------------------------
 
     def _select_index(self, index: QModelIndex) -> None:

@@ -259,16 +259,10 @@ class MainWindow(QMainWindow):
         if changes.article_list:
             self.article_list.refresh_articles(changes.articles)
         if self.article_id in changes.articles:
-            text = self.store.article_text(self.article_id)
             self._claims = self.store.claims(self.article_id)
-            ids = {c.id for c in self._claims}
-            if changes.claims - ids or not changes.claims <= {c.id for c in self.claims_panel.claims()}:
-                self.claims_panel.set_article(self.article_id, self.actions.show_all.isChecked())
-            else:
-                self.claims_panel.refresh_claims(changes.claims)
+            self.claims_panel.model.refresh_claims(changes.claims)
             self.article_view.update_claims(self._claims)
-            if text is not None and self.claim_id not in ids:
-                self.claim_id = None
+            ids = {c.id for c in self._claims}
             self.show_claim(self.claim_id if self.claim_id in ids else None)
         self.saved_label.setText(f"saved {time.strftime('%H:%M:%S')}")
 

@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from corpus import articles
+from tests.benchmarks.corpus import articles
 from factcheck import text
 from factcheck.analysis import analyse_article, reference_date
 from factcheck.store import Store

@@ -1,0 +1,300 @@
+"""Item models and the two list panels, on a real database holding the seed article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from tests.conftest import SEED
+from PySide6.QtCore import QModelIndex, Qt
+
+from factcheck.ops import AddClaim, SetDismissed, SetProposed, SetVerdict
+from factcheck.records import SourceInput
+from factcheck.store import Store
+from ui.article_list_panel import EMPTY_MESSAGE, ArticleListPanel
+from ui.claims_panel import ClaimsPanel
+from ui.models.article_filter_model import ArticleFilterProxy
+from ui.models.article_list_model import DATE, OUTLET, PROGRESS, TITLE, ArticleIdRole, ArticleListModel, ProgressRole
+from ui.models.claim_table_model import SCORE, SOURCES, TEXT, VERDICT, ClaimIdRole, ClaimTableModel
+from ui.models.history_model import HistoryModel
+from ui.models.source_table_model import SourceIdRole, SourceTableModel
+
+SECOND_ARTICLE = (
+    "Officials in Lisbon said on Monday that the city's metro carried 180 million passengers in 2024, "
+    "a record. The mayor said the new line will open in March 2026. Residents were pleased."
+)
+
+
+def seed_id(store: Store) -> int:
+    return store.articles()[0].id
+
+
+def finish(store: Store, article_id: int) -> None:
+    for claim in store.claims(article_id, proposed_only=True):
+        store.run(SetVerdict(claim.id, verdict="verified", reviewer="ana"))
+
+
+def proxy_ids(proxy: ArticleFilterProxy) -> list[int]:
+    return [proxy.index(row, 0).data(ArticleIdRole) for row in range(proxy.rowCount())]
+
+
+@pytest.fixture
+def two_articles(seeded: Store) -> Store:
+    seeded.import_text(SECOND_ARTICLE, title="Lisbon metro sets a record", outlet="Público")
+    return seeded
+
+
+# -- model checks -------------------------------------------------------------------------
+
+
+def test_article_list_model_passes_modeltester(qtmodeltester, two_articles: Store) -> None:
+    model = ArticleListModel(two_articles)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.headerData(PROGRESS, Qt.Orientation.Horizontal) == "Progress"
+
+
+def test_article_list_model_passes_modeltester_when_empty(qtmodeltester, store: Store) -> None:
+    qtmodeltester.check(ArticleListModel(store))
+
+
+def test_article_filter_proxy_passes_modeltester(qtmodeltester, two_articles: Store) -> None:
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(ArticleListModel(two_articles))
+    qtmodeltester.check(proxy)
+
+
+def test_claim_table_model_passes_modeltester(qtmodeltester, seeded: Store) -> None:
+    model = ClaimTableModel(seeded)
+    model.set_article(seed_id(seeded), show_all=False)
+    qtmodeltester.check(model)
+    model.set_article(seed_id(seeded), show_all=True)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(seeded.claims(seed_id(seeded)))
+
+
+def test_source_table_model_passes_modeltester(qtmodeltester, seeded: Store) -> None:
+    claim = seeded.claims(seed_id(seeded), proposed_only=True)[0]
+    seeded.run(SetVerdict(claim.id, verdict="verified", reviewer="ana", sources=(
+        SourceInput("https://apnews.com/a", "AP story", "AP", "Sheinbaum said\non Saturday", "2025-05-04"),
+        SourceInput("https://example.org/b", "Second source"),
+    )))
+    model = SourceTableModel()
+    model.set_sources(seeded.claim(claim.id).sources)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.index(0, 3).data() == "Sheinbaum said on Saturday"
+    assert model.index(0, 0).data(SourceIdRole) == model.source_at(0).id
+
+
+def test_history_model_passes_modeltester(qtmodeltester, seeded: Store) -> None:
+    claim = seeded.claims(seed_id(seeded), proposed_only=True)[0]
+    seeded.run(SetVerdict(claim.id, verdict="unclear", reviewer="ana", rationale="Needs a second source"))
+    seeded.run(SetVerdict(claim.id, verdict="disputed", reviewer="ben"))
+    model = HistoryModel()
+    model.set_history(seeded.history(claim.id))
+    qtmodeltester.check(model)
+    assert [model.index(r, 1).data() for r in range(2)] == ["ana", "ben"]
+    assert model.index(0, 2).data() == "? unclear"
+    assert model.index(1, 2).data() == "✗ disputed"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", model.index(0, 0).data())
+
+
+# -- behaviour ----------------------------------------------------------------------------
+
+
+def test_article_cells_and_progress_role(seeded: Store) -> None:
+    model = ArticleListModel(seeded)
+    article = seeded.articles()[0]
+    assert model.index(0, TITLE).data() == article.title
+    assert model.index(0, OUTLET).data() == "AP"
+    assert model.index(0, DATE).data() == "2025-05-03"
+    assert article.claims > 0
+    assert model.index(0, PROGRESS).data(ProgressRole) == (0, article.claims)
+
+    first = seeded.claims(article.id, proposed_only=True)[0]
+    changes = seeded.run(SetVerdict(first.id, verdict="disputed", reviewer="ana"))
+    model.refresh_articles(changes.articles)
+    assert model.index(0, PROGRESS).data(ProgressRole) == (1, article.claims)
+    assert model.index(0, PROGRESS).data() == f"1/{article.claims}"
+
+
+def test_refresh_articles_emits_data_changed_for_that_row(qtbot, two_articles: Store) -> None:
+    model = ArticleListModel(two_articles)
+    second = two_articles.articles()[1]
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.refresh_articles({second.id})
+    top_left, bottom_right = blocker.args[:2]
+    assert (top_left.row(), bottom_right.row()) == (model.row_of(second.id),) * 2
+    assert model.article_at(model.row_of(second.id)) == second
+
+
+def test_refresh_articles_appends_a_new_article(seeded: Store) -> None:
+    model = ArticleListModel(seeded)
+    result = seeded.import_text(SECOND_ARTICLE, title="Lisbon metro")
+    model.refresh_articles({result.article_id})
+    assert model.rowCount() == 2
+    assert model.row_of(result.article_id) == 1
+
+
+def test_filter_narrows_the_list_case_insensitively(two_articles: Store) -> None:
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(ArticleListModel(two_articles))
+    lisbon = two_articles.articles()[1].id
+    proxy.setFilterFixedString("LISBON")
+    assert proxy_ids(proxy) == [lisbon]
+    proxy.setFilterFixedString("público")  # the outlet
+    assert proxy_ids(proxy) == [lisbon]
+    proxy.setFilterFixedString("no such words")
+    assert proxy.rowCount() == 0
+    proxy.setFilterFixedString("")
+    assert proxy.rowCount() == 2
+
+
+def test_finished_articles_move_after_unfinished_ones(two_articles: Store) -> None:
+    model = ArticleListModel(two_articles)
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    first, second = (a.id for a in two_articles.articles())
+    assert proxy_ids(proxy) == [first, second]
+
+    finish(two_articles, first)
+    model.refresh_articles({first})
+    reviewed, claims = model.index(model.row_of(first), 0).data(ProgressRole)
+    assert claims > 0 and reviewed == claims
+    assert proxy_ids(proxy) == [second, first]
+
+    proxy.set_unfinished_first(False)
+    assert proxy_ids(proxy) == [first, second]
+    proxy.set_unfinished_first(True)
+    assert proxy_ids(proxy) == [second, first]
+
+
+def test_refresh_claims_updates_the_verdict_cell(qtbot, seeded: Store) -> None:
+    model = ClaimTableModel(seeded)
+    model.set_article(seed_id(seeded))
+    claim = model.claim_at(2)
+    assert model.index(2, VERDICT).data() == "○ unreviewed"
+    changes = seeded.run(SetVerdict(claim.id, verdict="disputed", reviewer="ana", sources=(
+        SourceInput("https://apnews.com/x"),)))
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.refresh_claims(changes.claims)
+    assert blocker.args[0].row() == 2
+    assert model.index(2, VERDICT).data() == "✗ disputed"
+    assert model.index(2, SOURCES).data() == "1"
+    assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole).name() == "#ffc9c9"
+    assert model.row_of(claim.id) == 2 and model.index(2, 0).data(ClaimIdRole) == claim.id
+
+
+def test_claim_cells(seeded: Store) -> None:
+    model = ClaimTableModel(seeded)
+    model.set_article(seed_id(seeded))
+    claim = model.claim_at(0)
+    assert model.index(0, 0).data() == "1"
+    assert model.index(0, SCORE).data() == f"{claim.score:.2f}"
+    assert model.index(0, TEXT).data(Qt.ItemDataRole.ToolTipRole).startswith(claim.text)
+    assert "\n" not in model.index(0, TEXT).data()
+
+
+def test_refresh_claims_reloads_when_rows_come_and_go(seeded: Store) -> None:
+    article_id = seed_id(seeded)
+    model = ClaimTableModel(seeded)
+    model.set_article(article_id)
+    proposed = model.rowCount()
+
+    dismissed = model.claim_at(0)
+    model.refresh_claims(seeded.run(SetDismissed(dismissed.id)).claims)
+    assert model.rowCount() == proposed
+    assert model.index(0, VERDICT).data() == "– dismissed"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+    plain = next(c for c in seeded.claims(article_id) if not c.proposed)
+    model.refresh_claims(seeded.run(SetProposed(plain.id)).claims)
+    assert model.rowCount() == proposed + 1 and model.row_of(plain.id) is not None
+
+    model.refresh_claims(seeded.run(SetProposed(plain.id, proposed=False)).claims)
+    assert model.rowCount() == proposed and model.row_of(plain.id) is None
+
+    add = AddClaim(article_id, text="The border wall cost $15 billion.")
+    model.refresh_claims(seeded.run(add).claims)
+    assert model.row_of(add.claim_id) is not None
+
+
+def test_empty_state_shows_until_articles_are_imported(qtbot, store: Store) -> None:
+    panel = ArticleListPanel(store)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.empty_label.isVisible()
+    assert panel.empty_label.text() == EMPTY_MESSAGE
+    assert not panel.view.isVisible()
+
+    store.import_file(SEED)
+    panel.model.reload()
+    assert not panel.empty_label.isVisible()
+    assert panel.view.isVisible() and panel.filter_edit.isVisible()
+
+
+def test_article_panel_emits_on_keys_and_not_on_select(qtbot, two_articles: Store) -> None:
+    panel = ArticleListPanel(two_articles)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    first, second = (a.id for a in two_articles.articles())
+
+    with qtbot.assertNotEmitted(panel.articleActivated):
+        assert panel.select_article(first)
+    assert panel.current_article_id() == first
+    assert panel.view.currentIndex().data(ArticleIdRole) == first
+
+    # Finishing the selected article re-sorts the list; the selection follows it, quietly.
+    finish(two_articles, first)
+    with qtbot.assertNotEmitted(panel.articleActivated):
+        panel.model.refresh_articles({first})
+    assert proxy_ids(panel.proxy) == [second, first]
+    assert panel.view.currentIndex().data(ArticleIdRole) == first
+
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.articleActivated) as blocker:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Up)
+    assert blocker.args == [second]
+
+    # A filter that hides the shown article clears the highlight instead of jumping elsewhere.
+    with qtbot.assertNotEmitted(panel.articleActivated):
+        panel.filter_edit.setText("Mexico")
+    assert proxy_ids(panel.proxy) == [first]
+    assert not panel.view.selectionModel().hasSelection()
+    with qtbot.assertNotEmitted(panel.articleActivated):
+        panel.filter_edit.clear()
+    assert panel.view.currentIndex().data(ArticleIdRole) == second
+
+
+def test_claims_panel_emits_on_click_and_not_on_select(qtbot, seeded: Store) -> None:
+    panel = ClaimsPanel(seeded)
+    qtbot.addWidget(panel)
+    panel.resize(700, 400)
+    panel.set_article(seed_id(seeded))
+    panel.show()
+    qtbot.waitExposed(panel)
+    model = panel.model
+
+    target = model.claim_at(3).id
+    with qtbot.assertNotEmitted(panel.claimActivated):
+        assert panel.select_claim(target)
+    assert panel.view.currentIndex().row() == 3
+
+    rect = panel.view.visualRect(model.index(1, TEXT))
+    with qtbot.waitSignal(panel.claimActivated) as blocker:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [model.claim_at(1).id]
+    assert panel.current_claim_id() == model.claim_at(1).id
+    assert not panel.select_claim(-1)
+
+
+def test_claim_model_is_flat(seeded: Store) -> None:
+    """Table models are flat: no index has children."""
+    model = ClaimTableModel(seeded)
+    model.set_article(seed_id(seeded))
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert not model.index(0, 0, model.index(0, 0)).isValid()
+    assert model.index(0, 0).parent() == QModelIndex()

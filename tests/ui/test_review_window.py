@@ -1,0 +1,199 @@
+"""The review loop in the real window, driven from the keyboard like a reviewer's working day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.conftest import SEED
+from factcheck.store import Store
+
+
+def key(qtbot, window, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    """A key press where a reviewer's keys land: the article text, not a text field."""
+    window.article_view.setFocus()
+    qtbot.keyClick(QApplication.focusWidget() or window, k, modifier)
+
+
+def import_seed(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(SEED)], ""))
+    with qtbot.waitSignal(window.importer.importFinished, timeout=30000):
+        window.actions.import_files.trigger()
+
+
+@pytest.fixture
+def window(open_window, db_path, qtbot, monkeypatch):  # noqa: ANN001, ANN201
+    w = open_window(db_path)
+    import_seed(qtbot, w, monkeypatch)
+    return w
+
+
+def proposed(window) -> list:  # noqa: ANN001
+    return window.visible_claims()
+
+
+def test_a_new_database_explains_how_to_start(open_window, db_path) -> None:  # noqa: ANN001
+    window = open_window(db_path)
+    assert window.article_id is None
+    assert "Import" in window.article_list.empty_hint_text()
+
+
+def test_importing_shows_the_article_at_its_first_claim(window) -> None:  # noqa: ANN001
+    claims = proposed(window)
+    assert len(claims) >= 8
+    assert window.claim_id == claims[0].id
+    assert window.position_label.text() == f"claim 1 of {len(claims)} · article 1 of 1"
+    assert "reviewer: ana" in window.reviewer_label.text()
+    assert window.database_label.text() == "review.db"
+
+
+def test_j_and_k_step_through_the_claims(window, qtbot) -> None:  # noqa: ANN001
+    claims = proposed(window)
+    key(qtbot, window, Qt.Key.Key_J)
+    key(qtbot, window, Qt.Key.Key_J)
+    assert window.claim_id == claims[2].id
+    key(qtbot, window, Qt.Key.Key_K)
+    assert window.claim_id == claims[1].id
+    key(qtbot, window, Qt.Key.Key_Down)
+    assert window.claim_id == claims[2].id
+    assert window.position_label.text().startswith("claim 3 of")
+
+
+def test_verdict_keys_record_and_move_on_and_undo_redo_them(window, qtbot) -> None:  # noqa: ANN001
+    claims = proposed(window)
+    key(qtbot, window, Qt.Key.Key_V)
+    key(qtbot, window, Qt.Key.Key_D)
+    key(qtbot, window, Qt.Key.Key_U)
+    assert window.claim_id == claims[3].id
+    got = {c.id: c.verdict for c in window.store.claims(window.article_id)}
+    assert [got[c.id] for c in claims[:4]] == ["verified", "disputed", "unclear", None]
+    assert window.saved_label.text().startswith("saved ")
+    assert window.undo_action.text() == "&Undo Set verdict: unclear"
+
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.claim(claims[2].id).verdict is None
+    assert window.redo_action.text() == "&Redo Set verdict: unclear"
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.store.claim(claims[2].id).verdict == "unclear"
+    assert window.store.article(window.article_id).reviewed == 3
+
+
+def test_typing_in_the_rationale_never_fires_a_shortcut(window, qtbot) -> None:  # noqa: ANN001
+    first = window.claim_id
+    key(qtbot, window, Qt.Key.Key_R)
+    editor = QApplication.focusWidget()
+    assert editor is window.review_panel.rationale_editor
+    qtbot.keyClicks(editor, "Verified via the call transcript; no offer of troops")
+    assert window.claim_id == first
+    assert window.store.claim(first).verdict is None
+    window.article_view.setFocus()  # leaving the editor saves the rationale
+    qtbot.waitUntil(lambda: window.store.claim(first).rationale.startswith("Verified via the call"))
+
+
+def test_pasting_a_url_adds_a_source_and_undo_removes_it(window, qtbot) -> None:  # noqa: ANN001
+    QGuiApplication.clipboard().setText("https://www.wsj.com/world/trump-sheinbaum-call")
+    assert window.review_panel.paste_source(QGuiApplication.clipboard().text())
+    claim = window.store.claim(window.claim_id)
+    assert [s.url for s in claim.sources] == ["https://www.wsj.com/world/trump-sheinbaum-call"]
+    assert window.review_panel.source_model.rowCount() == 1
+    window.undo_stack.undo()
+    assert window.store.claim(window.claim_id).sources == ()
+    assert window.review_panel.source_model.rowCount() == 0
+
+
+def test_dismissing_hides_the_claim_from_the_loop(window, qtbot) -> None:  # noqa: ANN001
+    claims = proposed(window)
+    key(qtbot, window, Qt.Key.Key_X)
+    assert window.store.claim(claims[0].id).dismissed
+    assert claims[0].id not in [c.id for c in proposed(window)]
+    assert window.store.article(window.article_id).claims == len(claims) - 1
+
+
+def test_selected_text_becomes_a_claim_with_c(window, qtbot) -> None:  # noqa: ANN001
+    body = window.store.article_text(window.article_id).body
+    start = body.index("Trump designated")
+    window.article_view.select_span(start, start + len("Trump designated many gangs"))
+    key(qtbot, window, Qt.Key.Key_C)
+    current = window.store.claim(window.claim_id)
+    assert current.text == "Trump designated many gangs"
+    assert (current.start, current.end) == (start, start + len("Trump designated many gangs"))
+
+
+def test_everything_is_there_after_closing_and_reopening(open_window, window, db_path, qtbot) -> None:  # noqa: ANN001
+    claims = proposed(window)
+    key(qtbot, window, Qt.Key.Key_D)
+    window.review_panel.paste_source("https://apnews.com/article/mexico-troops")
+    window.close()
+    window.store.close()
+
+    again = open_window(db_path)
+    assert again.article_id == claims[0].article_id
+    assert again.claim_id == claims[1].id  # resumes at the first claim still without a verdict
+    first = again.store.claim(claims[0].id)
+    assert first.verdict == "disputed" and first.reviewer == "ana"
+    assert [v.label for v in again.store.history(claims[0].id)] == ["disputed"]
+
+
+def test_one_bad_file_in_an_import_is_reported_and_the_rest_kept(open_window, db_path, qtbot, tmp_path) -> None:  # noqa: ANN001
+    good = tmp_path / "good.txt"
+    good.write_text("The city spent $2.3 million on the bridge in 2024, the mayor said on Monday.\n")
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    window = open_window(db_path)
+    with qtbot.waitSignal(window.importer.importFinished, timeout=30000) as done:
+        window.importer.import_files([str(good), str(bad)])
+    report = done.args[0]
+    assert [Path(n).name for n, _ in report.failed] == ["photo.txt"]
+    assert "binary" in report.failed[0][1]
+    assert window.importer.report_box is not None and "photo.txt" in window.importer.report_box.informativeText()
+    assert [a.title for a in window.store.articles()] == [
+        "The city spent $2.3 million on the bridge in 2024, the mayor said on Monday."]
+
+
+def test_dropping_files_imports_them(open_window, db_path, qtbot) -> None:  # noqa: ANN001
+    window = open_window(db_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.importer.importFinished, timeout=30000):
+        window.dropEvent(event)
+    assert window.store.article_count() == 1
+
+
+def test_window_geometry_is_remembered(open_window, db_path, tmp_path, qtbot) -> None:  # noqa: ANN001
+    window = open_window(db_path)
+    window.resize(1111, 777)
+    window.main_split.setSizes([200, 600, 311])
+    sizes = window.main_split.sizes()
+    window.close()
+    again = open_window(tmp_path / "other.db")
+    assert again.size().width() == 1111
+    assert again.main_split.sizes() == sizes
+
+
+def test_a_refused_database_keeps_the_current_one(window, tmp_path) -> None:  # noqa: ANN001
+    from ui.database_switch import switch_to
+
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("shopping list")
+    before = window.store.location
+    assert not switch_to(window, str(not_db))
+    assert window.store.location == before
+    assert "not a factcheck database" in window.last_error_box.text()
+    assert not_db.read_text() == "shopping list"
+
+
+def test_switching_database_shows_the_other_one(window, tmp_path) -> None:  # noqa: ANN001
+    from ui.database_switch import switch_to
+
+    other = tmp_path / "desk.db"
+    with Store(other) as s:
+        s.import_text("The budget rose 12% in 2024, the minister said on Tuesday.", title="Budget")
+    assert switch_to(window, str(other))
+    assert [a.title for a in window.store.articles()] == ["Budget"]
+    assert window.settings.database == str(other)

@@ -1,0 +1,360 @@
+"""The reading pane: the article body exactly as imported, with its claims highlighted in place.
+
+Claim and date offsets index into the stored body, so the text is shown with setPlainText and
+never rewritten; highlights are ExtraSelections layered on top, which keeps re-highlighting after
+a verdict cheap and leaves the scroll position alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QTextBlockFormat,
+                           QTextCharFormat, QTextCursor, QTextFormat)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QTextEdit,
+                               QToolTip, QVBoxLayout, QWidget)
+
+from factcheck.records import ClaimRecord, DateRecord
+from ui import theme
+from ui.text_positions import QtTextPositions
+
+# Marks on each selection's format, so tests and hit-testing can tell claims from dates.
+CLAIM_ID_PROPERTY = QTextFormat.Property.UserProperty + 1
+DATE_PROPERTY = QTextFormat.Property.UserProperty + 2
+
+
+def describe_date(date: DateRecord) -> str:
+    """How a date mention reads for the reviewer: what the text said and what it was taken to mean."""
+    if date.value is None:
+        return f"{date.text} → unresolved"
+    return f"{date.text} → {date.value} ({date.granularity})"
+
+
+def _emphasised(color: QColor) -> QColor:
+    """A stronger shade of a highlight, darker on light palettes and lighter on dark ones."""
+    return color.lighter(150) if theme.is_dark() else color.darker(118)
+
+
+class ArticleTextEdit(QTextEdit):
+    """Read-only body text that also paints a bar in the margin beside the current claim.
+
+    A QTextEdit rather than a QPlainTextEdit for paragraph spacing and line height, which make a
+    long article readable; the text itself still goes in with setPlainText, untouched.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setDocumentMargin(16)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.setFont(font)
+        self.marked_range: tuple[int, int] | None = None  # Qt positions of the current claim
+
+    def set_body(self, body: str) -> None:
+        """Show the text verbatim, then space its paragraphs (layout only: positions are unchanged)."""
+        self.setPlainText(body)
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(8)
+        spacing.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(spacing)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def center_on(self, position: int) -> None:
+        """Scroll so a document position sits in the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).center().y() - self.viewport().height() // 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.marked_range is None:
+            return
+        rects = self._line_rects(*self.marked_range)
+        if not rects:
+            return
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(QRectF(3, rects[0].top(), 4, rects[-1].bottom() - rects[0].top()), accent)
+        painter.setPen(QPen(accent, 1.5))
+        for rect in rects:  # an outline around each line of the claim, so it stands out in any colour
+            painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
+        painter.end()
+
+    def _line_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering the text between two positions, one per laid-out line."""
+        document = self.document()
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        rects: list[QRectF] = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = document.documentLayout().blockBoundingRect(block).topLeft() - scroll
+            layout = block.layout()
+            for index in range(layout.lineCount()):
+                line = layout.lineAt(index)
+                line_start = block.position() + line.textStart()
+                first, last = max(start, line_start), min(end, line_start + line.textLength())
+                if first >= last:
+                    continue
+                left = _x(line.cursorToX(first - block.position()))
+                right = _x(line.cursorToX(last - block.position()))
+                rects.append(QRectF(left, line.y(), right - left, line.height()).translated(origin))
+            block = block.next()
+        return rects
+
+
+def _x(result: float | tuple[float, int]) -> float:
+    """QTextLine.cursorToX answers a bare x or an (x, position) pair depending on the binding."""
+    return result[0] if isinstance(result, tuple) else result
+
+
+class ArticleView(QWidget):
+    """Shows one article and which of its sentences are claims, and in what state."""
+
+    claimClicked = Signal(int)
+    showAllRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._body = ""
+        self._positions = QtTextPositions("")
+        self._claims: list[ClaimRecord] = []
+        self._dates: tuple[DateRecord, ...] = ()
+        self._current: int | None = None
+        self._show_all = False
+
+        self.text_view = ArticleTextEdit()
+        self.setFocusProxy(self.text_view)  # focusing the pane means focusing the text
+        self.text_view.viewport().installEventFilter(self)
+        self.text_view.viewport().setMouseTracking(True)
+
+        self._banner = QFrame()
+        self._banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self._banner.setAutoFillBackground(True)
+        self._banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.banner_label = QLabel("No claims were proposed for this article.")
+        self.show_all_button = QPushButton("Show all sentences")
+        self.show_all_button.clicked.connect(self._request_show_all)
+        banner_layout = QHBoxLayout(self._banner)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.show_all_button)
+
+        article_page = QWidget()
+        page_layout = QVBoxLayout(article_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self._banner)
+        page_layout.addWidget(self.text_view, 1)
+
+        self.empty_hint = QLabel("No article open.\nChoose one from the list, or import a file.")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.empty_hint)
+        self._pages.addWidget(article_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._pages)
+        self._banner.hide()
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def set_article(self, body: str, claims: list[ClaimRecord], dates: tuple[DateRecord, ...]) -> None:
+        """Show a new article from the top; the current claim is cleared until set_current()."""
+        self._body = body
+        self._positions = QtTextPositions(body)
+        self._claims = list(claims)
+        self._dates = tuple(dates)
+        self._current = None
+        self.text_view.marked_range = None
+        self.text_view.set_body(body)
+        self._pages.setCurrentIndex(1)
+        self._refresh()
+
+    def clear(self) -> None:
+        """Back to the empty state, e.g. after the last article was removed or a database switch."""
+        self._body, self._positions, self._claims, self._dates = "", QtTextPositions(""), [], ()
+        self._current = None
+        self.text_view.marked_range = None
+        self.text_view.clear()
+        self._pages.setCurrentIndex(0)
+        self._banner.hide()
+
+    def update_claims(self, claims: list[ClaimRecord]) -> None:
+        """Re-highlight after verdicts or dismissals changed; the scroll position stays put."""
+        self._claims = list(claims)
+        self._refresh()
+
+    def set_current(self, claim_id: int | None) -> None:
+        """Emphasise one claim and bring it into view, centred only if it was off screen."""
+        self._current = claim_id
+        self._refresh()
+        claim = self._claim(claim_id)
+        if claim is None or claim.start is None or claim.end is None:
+            return
+        start, end = self._positions.to_qt(claim.start), self._positions.to_qt(claim.end)
+        was_visible = self._is_visible(start, end)
+        cursor = self.text_view.textCursor()
+        cursor.setPosition(start)
+        self.text_view.setTextCursor(cursor)  # also where keyboard selection starts
+        if not was_visible:
+            self.text_view.center_on(start)
+
+    def current_claim_id(self) -> int | None:
+        return self._current
+
+    def set_show_all(self, on: bool) -> None:
+        """Also show dismissed claims and sentences that were not proposed, quietly."""
+        self._show_all = on
+        self._refresh()
+
+    def show_all(self) -> bool:
+        return self._show_all
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as Python offsets into the body, for turning it into a claim."""
+        cursor = self.text_view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._positions.to_python(cursor.selectionStart())
+        end = self._positions.to_python(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def tooltip_at(self, offset: int) -> str | None:
+        """What hovering over a body offset explains: a date's reading, else the claim's state."""
+        for date in self._dates:
+            if date.start <= offset < date.end:
+                return describe_date(date)
+        claim = self._claim_at(offset)
+        if claim is not None:
+            return theme.label(claim.verdict, claim.dismissed)
+        return None
+
+    def claim_at(self, offset: int) -> int | None:
+        """The id of the highlighted claim covering a body offset, if any."""
+        claim = self._claim_at(offset)
+        return claim.id if claim else None
+
+    # -- highlighting --------------------------------------------------------------------------
+
+    def _shown_claims(self) -> Iterable[tuple[ClaimRecord, bool]]:
+        """Claims with a place in the text, each with whether it is prominent (proposed and open)."""
+        for claim in self._claims:
+            if claim.start is None or claim.end is None or claim.end <= claim.start:
+                continue
+            prominent = claim.proposed and not claim.dismissed
+            if prominent or self._show_all or claim.id == self._current:
+                yield claim, prominent
+
+    def _claim_format(self, claim: ClaimRecord, prominent: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setProperty(CLAIM_ID_PROPERTY, claim.id)
+        if prominent:
+            fmt.setBackground(theme.background(claim.verdict))
+            fmt.setUnderlineStyle(theme.style_for(claim.verdict).underline)
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        if claim.id == self._current:
+            base = theme.background(claim.verdict) if prominent else self.palette().color(QPalette.ColorRole.Midlight)
+            fmt.setBackground(_emphasised(base))
+        return fmt
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text_view.document())
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _refresh(self) -> None:
+        """Rebuild every highlight: one per shown claim, then one per date drawn over it."""
+        selections: list[QTextEdit.ExtraSelection] = []
+        claim_formats: list[tuple[ClaimRecord, QTextCharFormat]] = []
+        for claim, prominent in self._shown_claims():
+            fmt = self._claim_format(claim, prominent)
+            claim_formats.append((claim, fmt))
+            selections.append(self._selection(claim.start, claim.end, fmt))  # type: ignore[arg-type]
+        date_underline = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for date in self._dates:
+            # A date repeats its claim's look (a later selection repaints the range) plus its own mark.
+            fmt = next((QTextCharFormat(f) for c, f in claim_formats if c.start <= date.start < c.end),  # type: ignore[operator]
+                       QTextCharFormat())
+            fmt.clearProperty(CLAIM_ID_PROPERTY)
+            fmt.setProperty(DATE_PROPERTY, True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(date_underline)
+            selections.append(self._selection(date.start, date.end, fmt))
+        self.text_view.setExtraSelections(selections)
+
+        current = self._claim(self._current)
+        if current is not None and current.start is not None and current.end is not None:
+            self.text_view.marked_range = (self._positions.to_qt(current.start), self._positions.to_qt(current.end))
+        else:
+            self.text_view.marked_range = None
+        self.text_view.viewport().update()
+
+        no_proposals = bool(self._body) and not any(c.proposed and not c.dismissed for c in self._claims)
+        self._banner.setVisible(no_proposals)
+        self.show_all_button.setVisible(not self._show_all)
+
+    # -- lookups and events --------------------------------------------------------------------
+
+    def _claim(self, claim_id: int | None) -> ClaimRecord | None:
+        return next((c for c in self._claims if c.id == claim_id), None) if claim_id is not None else None
+
+    def _claim_at(self, offset: int) -> ClaimRecord | None:
+        for claim, _prominent in self._shown_claims():
+            if claim.start <= offset < claim.end:  # type: ignore[operator]
+                return claim
+        return None
+
+    def _is_visible(self, start: int, end: int) -> bool:
+        cursor = QTextCursor(self.text_view.document())
+        area = self.text_view.viewport().rect()
+        for position in (start, end):
+            cursor.setPosition(position)
+            if not area.contains(self.text_view.cursorRect(cursor)):
+                return False
+        return True
+
+    def offset_at(self, point: QPoint) -> int:
+        """The body offset of the character under a viewport point (not the nearest gap)."""
+        cursor = self.text_view.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.text_view.cursorRect(cursor).left() and not cursor.atBlockStart():
+            position -= 1
+        return self._positions.to_python(position)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.text_view.viewport():
+            if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+                tip = self.tooltip_at(self.offset_at(event.pos())) if self._body else None
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, self.text_view.viewport())
+                else:
+                    QToolTip.hideText()
+                    event.ignore()
+                return True
+            if (event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
+                    and event.button() == Qt.MouseButton.LeftButton
+                    and not self.text_view.textCursor().hasSelection()):
+                claim_id = self.claim_at(self.offset_at(event.position().toPoint()))
+                if claim_id is not None:
+                    self.claimClicked.emit(claim_id)
+        return super().eventFilter(watched, event)
+
+    def _request_show_all(self) -> None:
+        self.set_show_all(True)
+        self.showAllRequested.emit()

@@ -1,0 +1,92 @@
+"""A claim's verdict history, oldest first, so a reviewer sees who changed their mind and why.
+
+Times are stored in UTC and shown in the reviewer's local time, to the minute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from factcheck.records import VerdictRecord
+from ui import theme
+
+Index = QModelIndex | QPersistentModelIndex
+
+WHEN, WHO, VERDICT, RATIONALE = range(4)
+HEADERS = ("When", "Who", "Verdict", "Rationale")
+
+VerdictIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    """A stored time (aware, or naive meaning UTC) in the reviewer's time zone."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone()
+
+
+def local_time(moment: dt.datetime | None) -> str:
+    """Local wall time to the minute, such as "2025-05-03 14:02"."""
+    return _local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+class HistoryModel(QAbstractTableModel):
+    """Verdict rows of one claim as given by `store.history(claim_id)`."""
+
+    VerdictIdRole = VerdictIdRole
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[VerdictRecord] = []
+
+    def set_history(self, records: Iterable[VerdictRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record_at(self, row: int) -> VerdictRecord:
+        return self._records[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(HEADERS):
+                return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == WHEN:
+                return local_time(record.created_at)
+            if column == WHO:
+                return record.reviewer
+            if column == VERDICT:
+                return theme.label(record.label)
+            if column == RATIONALE:
+                return " ".join(record.rationale.split())
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == WHEN and record.created_at is not None:
+                return _local(record.created_at).isoformat(timespec="seconds")
+            if column == RATIONALE and record.rationale:
+                return record.rationale
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and column == VERDICT:
+            return theme.background(record.label)
+        if role == VerdictIdRole:
+            return record.id
+        return None

@@ -1,0 +1,81 @@
+"""The sources behind one claim's verdict, as a table the reviewer can scan and pick from.
+
+It holds the tuple of `SourceRecord`s that came with the claim record, so showing a claim's
+sources costs no extra query; the owner calls `set_sources` whenever it has a fresher claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from factcheck.records import SourceRecord
+
+Index = QModelIndex | QPersistentModelIndex
+
+URL, TITLE, PUBLISHER, EXCERPT, ACCESSED = range(5)
+HEADERS = ("URL", "Title", "Publisher", "Excerpt", "Accessed")
+
+SourceIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class SourceTableModel(QAbstractTableModel):
+    """One row per source, in the order they were added."""
+
+    SourceIdRole = SourceIdRole
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[SourceRecord] = []
+
+    def set_sources(self, sources: Iterable[SourceRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(sources)
+        self.endResetModel()
+
+    def source_at(self, row: int) -> SourceRecord:
+        return self._records[row]
+
+    def row_of(self, source_id: int) -> int | None:
+        return next((i for i, s in enumerate(self._records) if s.id == source_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(HEADERS):
+                return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        source = self._records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(self._text(source, index.column()).split())  # one line per row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._text(source, index.column()) or None
+        if role == SourceIdRole:
+            return source.id
+        return None
+
+    @staticmethod
+    def _text(source: SourceRecord, column: int) -> str:
+        if column == URL:
+            return source.url
+        if column == TITLE:
+            return source.title
+        if column == PUBLISHER:
+            return source.publisher
+        if column == EXCERPT:
+            return source.excerpt
+        if column == ACCESSED:
+            return source.accessed or ""
+        return ""
