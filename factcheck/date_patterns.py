@@ -87,10 +87,30 @@ class Language:
     ago_before: re.Pattern[str] | None = None
 
 
-def _words(*words: str) -> str:
-    """A regex alternation of ``words`` as written and capitalised, longest first."""
-    forms = {form for word in words for form in (word, word[:1].upper() + word[1:])}
-    return "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in forms), key=len, reverse=True))
+def _words(*words: str, upper: bool = False) -> str:
+    """A regex matching ``words`` as written and capitalised (and in capitals if ``upper``).
+
+    Built as a prefix tree ("t(?:oday|omorrow)"), not a flat list: the engine then checks one
+    branch per position instead of every word, which keeps scanning a long article cheap.
+    A space in a phrase matches any run of whitespace.
+    """
+    forms = {form for word in words for form in (word, word[:1].upper() + word[1:], *([word.upper()] if upper else []))}
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
 
 
 def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
@@ -101,12 +121,15 @@ def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
 
 # A day of the month, not the start of a bigger number, a time ("2:30") or a percentage.
 _DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?![0-9%])(?![.,:][0-9])"
-# A four-digit year, not part of an amount ("2025.5", "2,0255") or a decade ("1990s").
-_YEAR = r"(?P<year>1[6-9][0-9]{2}|20[0-9]{2})(?![0-9%])(?![.,][0-9])(?!s\b)(?!'s\b)"
+# A four-digit year, not part of an amount ("2025.5", "2,0255"), a decade ("1990s") or a
+# malformed ISO date ("2025-02-30").
+_YEAR = r"(?P<year>1[6-9][0-9]{2}|20[0-9]{2})(?![0-9%])(?![.,][0-9])(?!s\b)(?!'s\b)(?!-[0-9]{1,2}-[0-9])"
 # The same for a month and year ("April 2025"), in a pattern that also has a full date.
 _MONTH_YEAR = _YEAR.replace("?P<year>", "?P<month_year>")
 _ISO = r"(?P<m>(?P<year>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01]))(?![0-9-])"
-_SLASH = r"(?P<m>(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<year>[12][0-9]{3}))(?![\w/])"
+# "[0-9][0-9]?" rather than "[0-9]{1,2}": a pattern that opens with a character set lets the
+# engine skip straight to the digits.
+_SLASH = r"(?P<m>(?P<a>[0-9][0-9]?)/(?P<b>[0-9][0-9]?)/(?P<year>[12][0-9]{3}))(?![\w/])"
 _YEAR_ALONE = rf"(?P<m>{_YEAR})"
 
 # --- English -------------------------------------------------------------------------------------
@@ -187,7 +210,7 @@ ENGLISH = Language(
 
 _MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
               "setiembre", "octubre", "noviembre", "diciembre")
-_MONTH_ES = rf"(?P<mon>{_words(*_MONTHS_ES)}|{'|'.join(m.upper() for m in _MONTHS_ES)})\b"
+_MONTH_ES = rf"(?P<mon>{_words(*_MONTHS_ES, upper=True)})\b"
 _WEEKDAYS_ES = _words("lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo")
 _WEEKDAY_ES = rf"(?P<wd>{_WEEKDAYS_ES})\b"
 _NEXT_ES = r"pr[óo]ximo|que\s+viene|entrante"

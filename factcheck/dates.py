@@ -34,6 +34,7 @@ Choices:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -88,11 +89,13 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
 
 def _longest_first(candidates: list[Found]) -> list[Found]:
     """Keep the longest of overlapping candidates ("April 2, 2025" over "2025"), in text order."""
-    kept: list[Found] = []
+    kept: list[Found] = []  # sorted by start and never overlapping, so only neighbours can clash
+    starts: list[int] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
-            kept.append(cand)
-    kept.sort()
+        at = bisect.bisect_left(starts, cand[0])
+        if (at == 0 or kept[at - 1][1] <= cand[0]) and (at == len(kept) or cand[1] <= kept[at][0]):
+            kept.insert(at, cand)
+            starts.insert(at, cand[0])
     return kept
 
 
@@ -278,6 +281,10 @@ def _resolve_month_alone(match: re.Match[str], reference: dt.date | None, lang: 
 _SPANISH_WEEKDAY_CONTEXT = frozenset(("el", "del", "al"))
 
 
+def _is_preposition(word: str, lang: Language) -> bool:
+    return word in lang.strong_prepositions or word in lang.weak_prepositions
+
+
 def _resolve_weekday(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
     text = match.string
     start, end = match.span("m")
@@ -292,7 +299,7 @@ def _resolve_weekday(match: re.Match[str], reference: dt.date | None, lang: Lang
     if lang.code == "es":
         if not in_context and prep not in _SPANISH_WEEKDAY_CONTEXT:
             return None  # "los lunes" is every Monday, "Domingo" a name
-    elif not in_context and not prep and name_follows(text, match.end("wd")):
+    elif not in_context and not _is_preposition(prep, lang) and name_follows(text, match.end("wd")):
         return None  # "Saturday Night Live", "Sunday Times"
     if prep in _HABITUAL:
         return None  # "each Thursday" is every Thursday

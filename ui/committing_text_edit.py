@@ -16,8 +16,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 class CommittingTextEdit(QPlainTextEdit):
     committed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, idle_ms: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, idle_ms: int | None = None,
+                 lines: tuple[int, int] = (3, 6)) -> None:
         super().__init__(parent)
+        self._lines = lines
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
         self.setTabChangesFocus(True)
         self._baseline = ""
         self._loading = False
@@ -27,6 +31,14 @@ class CommittingTextEdit(QPlainTextEdit):
         self.idle_timer.timeout.connect(self.commit)
         self._debounce = idle_ms is not None
         self.textChanged.connect(self._text_changed)
+
+    def _fit_height(self) -> None:
+        """Grow with the text between a few lines and a limit, so a long claim is read whole."""
+        fewest, most = self._lines
+        wrapped_lines = int(self.document().size().height())  # a plain-text layout counts lines
+        shown = max(fewest, min(most, wrapped_lines))
+        frame = int(self.document().documentMargin() * 2) + self.frameWidth() * 2 + 2
+        self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + frame)
 
     def load(self, text: str, *, keep_typing: bool = False) -> None:
         """Show stored text; with keep_typing, a reviewer mid-edit keeps their words on screen."""

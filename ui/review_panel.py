@@ -68,9 +68,8 @@ class ReviewPanel(QWidget):
         self._add_source_action: QAction | None = None
 
         self.state_label = QLabel()
-        self.claim_edit = CommittingTextEdit()
+        self.claim_edit = CommittingTextEdit(lines=(2, 7))
         self.claim_edit.setPlaceholderText("Claim text (Ctrl+Enter saves)")
-        self.claim_edit.setFixedHeight(self.claim_edit.fontMetrics().lineSpacing() * 4 + 14)
         self.claim_edit.committed.connect(self._claim_text_committed)
 
         self.reasons_label = QLabel()
@@ -88,9 +87,8 @@ class ReviewPanel(QWidget):
         self.verdict_buttons = VerdictButtons()
         self.verdict_buttons.verdictRequested.connect(self.verdictRequested)
 
-        self.rationale_edit = CommittingTextEdit(idle_ms=RATIONALE_IDLE_MS)
+        self.rationale_edit = CommittingTextEdit(idle_ms=RATIONALE_IDLE_MS, lines=(4, 10))
         self.rationale_edit.setPlaceholderText("Why this verdict? (R)")
-        self.rationale_edit.setFixedHeight(self.rationale_edit.fontMetrics().lineSpacing() * 5 + 14)
         self.rationale_edit.committed.connect(self.rationaleEdited)
 
         self.sources_heading = _heading("Sources")

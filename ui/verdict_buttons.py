@@ -74,17 +74,16 @@ class VerdictButtons(QWidget):
         for name, button in self.buttons.items():
             style = theme.style_for(name)
             key = self._shortcut(name)
-            button.setText(f"{style.mark}  {name.capitalize()} ({key})" if key else f"{style.mark}  {name.capitalize()}")
+            button.setText(f"{style.mark} {name.capitalize()} ({key})" if key else f"{style.mark} {name.capitalize()}")
             action = self._actions.get(name)
             button.setToolTip(action.toolTip() if action is not None else f"Mark the claim {name}")
             fill = theme.background(name)
             edge = fill.lighter(170) if theme.is_dark() else fill.darker(150)
             button.setStyleSheet(
-                f"QToolButton {{ border: 1px solid {edge.name()}; border-radius: 5px; padding: 6px 10px;"
-                f" font-size: 11pt; }}"
+                f"QToolButton {{ border: 1px solid {edge.name()}; border-radius: 5px; padding: 6px 4px;"
+                f" font-size: 10.5pt; }}"
                 f"QToolButton:hover {{ border-width: 2px; }}"
-                f"QToolButton:checked {{ background: {fill.name()}; border: 3px solid {edge.name()};"
-                f" font-weight: bold; }}"
+                f"QToolButton:checked {{ background: {fill.name()}; border: 3px solid {edge.name()}; }}"
                 f"QToolButton:focus {{ border-style: dashed; }}"
             )
 

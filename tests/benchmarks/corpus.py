@@ -18,7 +18,7 @@ import pytest
 
 from factcheck import ops
 from factcheck.ingest import ArticleInput
-from factcheck.store import Store
+from factcheck.store import Store, content_hash
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ARTICLES_DIR = PROJECT_ROOT.parent / "shared" / "data" / "articles" / "en-buzzfeed-webis-2016"
@@ -32,9 +32,14 @@ def source_articles() -> list[dict[str, str]]:
         pytest.skip(f"benchmark data not found: {ARTICLES_DIR} (see ../shared/data/README.md)")
     with index.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
+    seen, distinct = set(), []
     for row in rows:
         row["body"] = (ARTICLES_DIR / row["file"]).read_text(encoding="utf-8", errors="replace")
-    return [r for r in rows if r["body"].strip()]
+        digest = content_hash(row["body"])
+        if row["body"].strip() and digest not in seen:  # the corpus holds a few reposted texts
+            seen.add(digest)
+            distinct.append(row)
+    return distinct
 
 
 def articles(n: int, seed: int = 2016) -> Iterator[ArticleInput]:

@@ -197,7 +197,8 @@ def test_positions_match_what_qt_counts(body: str) -> None:
 
 
 # The offscreen platform cannot raise the tooltip window; that notice is not a defect.
-@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)", r"This plugin does not support propagateSizeHints\(\)")
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)",
+                           r"This plugin does not support propagateSizeHints\(\)")
 def test_hovering_a_date_explains_how_it_was_read(view: ArticleView, article: ArticleText) -> None:
     assert article.dates, "the seed article mentions dates"
     for date in article.dates:

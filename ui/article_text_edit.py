@@ -1,0 +1,88 @@
+"""The article's text widget: verbatim body, readable spacing, and a mark beside the current claim."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+
+class ArticleTextEdit(QTextEdit):
+    """Read-only body text that also paints a bar in the margin beside the current claim.
+
+    A QTextEdit rather than a QPlainTextEdit for paragraph spacing and line height, which make a
+    long article readable; the text itself still goes in with setPlainText, untouched.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setDocumentMargin(16)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.setFont(font)
+        self.marked_range: tuple[int, int] | None = None  # Qt positions of the current claim
+
+    def set_body(self, body: str) -> None:
+        """Show the text verbatim, then space its paragraphs (layout only: positions are unchanged)."""
+        self.setPlainText(body)
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(8)
+        spacing.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(spacing)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def center_on(self, position: int) -> None:
+        """Scroll so a document position sits in the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).center().y() - self.viewport().height() // 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.marked_range is None:
+            return
+        rects = self._line_rects(*self.marked_range)
+        if not rects:
+            return
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(QRectF(3, rects[0].top(), 4, rects[-1].bottom() - rects[0].top()), accent)
+        painter.setPen(QPen(accent, 1.5))
+        for rect in rects:  # an outline around each line of the claim, so it stands out in any colour
+            painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
+        painter.end()
+
+    def _line_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering the text between two positions, one per laid-out line."""
+        document = self.document()
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        rects: list[QRectF] = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = document.documentLayout().blockBoundingRect(block).topLeft() - scroll
+            layout = block.layout()
+            for index in range(layout.lineCount()):
+                line = layout.lineAt(index)
+                line_start = block.position() + line.textStart()
+                first, last = max(start, line_start), min(end, line_start + line.textLength())
+                if first >= last:
+                    continue
+                left = _x(line.cursorToX(first - block.position()))
+                right = _x(line.cursorToX(last - block.position()))
+                rects.append(QRectF(left, line.y(), right - left, line.height()).translated(origin))
+            block = block.next()
+        return rects
+
+
+def _x(result: float | tuple[float, int]) -> float:
+    """QTextLine.cursorToX answers a bare x or an (x, position) pair depending on the binding."""
+    return result[0] if isinstance(result, tuple) else result
