@@ -328,6 +328,6 @@ def speaks_of_future(text: str, pos: int, lang: Language) -> bool:
     Year-less dates are read as past ones, the news convention, except right after such a
     cue: "the dividend is payable Dec. 15" or "se reunirá el lunes" points forward.
     """
-    start = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos),
-                text.rfind("\n", 0, pos), pos - _FUTURE_REACH, 0)
+    lo = max(0, pos - _FUTURE_REACH)
+    start = max(lo, *(text.rfind(stop, lo, pos) for stop in (". ", "? ", "! ", "\n")))
     return lang.future.search(text, start, pos) is not None

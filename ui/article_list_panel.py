@@ -91,6 +91,8 @@ class ArticleListPanel(QWidget):
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setShowGrid(False)
+        # The title column stretches into whatever width is left; never scroll sideways.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setAlternatingRowColors(True)
         view.setItemDelegateForColumn(PROGRESS, ProgressDelegate(ArticleListModel.ProgressRole, view))
         metrics = view.fontMetrics()
@@ -103,7 +105,7 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (OUTLET, DATE, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OUTLET, metrics.horizontalAdvance("Outlet name") + 16)
+        header.resizeSection(OUTLET, metrics.horizontalAdvance("Outlet") + 16)
         header.resizeSection(DATE, metrics.horizontalAdvance("0000-00-00") + 20)
         header.resizeSection(PROGRESS, metrics.horizontalAdvance("000/000") + 40)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Date") + 16)

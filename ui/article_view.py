@@ -148,6 +148,13 @@ class ArticleView(QWidget):
         end = self._positions.to_python(cursor.selectionEnd())
         return (start, end) if end > start else None
 
+    def select_span(self, start: int, end: int) -> None:
+        """Select body[start:end] (Python offsets), as a reviewer would by dragging."""
+        cursor = self.text_view.textCursor()
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text_view.setTextCursor(cursor)
+
     def tooltip_at(self, offset: int) -> str | None:
         """What hovering over a body offset explains: a date's reading, else the claim's state."""
         for date in self._dates:

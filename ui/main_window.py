@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.claims_panel = ClaimsPanel(self.store)
         self.review_panel = ReviewPanel()
         self.review_panel.set_verdict_actions(self.actions.verified, self.actions.disputed, self.actions.unclear)
+        self.review_panel.set_add_source_action(self.actions.add_source)
 
         self.centre_split = QSplitter(Qt.Orientation.Vertical)
         self.centre_split.addWidget(self.article_view)
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 5)
         self.main_split.setStretchFactor(2, 3)
-        self.main_split.setSizes([280, 700, 420])
+        self.main_split.setSizes([340, 680, 420])
         self.centre_split.setSizes([520, 200])
         self.setCentralWidget(self.main_split)
 
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
         self.show_claim(claim_id)
 
     def show_claim(self, claim_id: int | None) -> None:
+        if claim_id != self.claim_id:
+            # Typing not yet saved belongs to the claim being left: save it before switching.
+            self.review_panel.commit_pending_edits()
         claim = next((c for c in self._claims if c.id == claim_id), None)
         if claim is None and claim_id is not None:
             found = self.store.claim(claim_id)

@@ -1,51 +1,69 @@
 """Core operations as QUndoCommands, so the Edit menu can undo and redo them.
 
 The operation is applied before it is pushed (a refused change never reaches the stack), so the
-first redo() that QUndoStack.push() makes is skipped.
+first redo() that QUndoStack.push() makes is skipped. Rationale edits saved while the reviewer
+types merge into one undo step per claim.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from factcheck.ops import Operation, OperationError
+from factcheck.ops import EditRationale, Operation, OperationError
 from factcheck.records import Changes
 from factcheck.store import Store, StoreError
 
 ChangesHandler = Callable[[Changes], None]
 ErrorHandler = Callable[[str], None]
+MERGE_RATIONALE = 1
 
 
 class OperationCommand(QUndoCommand):
     def __init__(self, store: Store, op: Operation, on_changes: ChangesHandler, on_error: ErrorHandler) -> None:
         super().__init__(op.label)
-        self._store, self.op = store, op
+        self._store = store
+        self.ops: list[Operation] = [op]
         self._on_changes, self._on_error = on_changes, on_error
         self._applied = True
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return MERGE_RATIONALE if isinstance(self.ops[0], EditRationale) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(other, OperationCommand) or other.id() != self.id():
+            return False
+        if other.ops[0].claim_id != self.ops[-1].claim_id:  # type: ignore[attr-defined]
+            return False
+        self.ops.extend(other.ops)
+        return True
 
     def redo(self) -> None:
         if self._applied:
             return
-        self._step(self._store.run, "Redo")
+        self._step(self.ops, self._store.run, "Redo")
 
     def undo(self) -> None:
-        self._step(self._store.revert, "Undo")
+        self._step(list(reversed(self.ops)), self._store.revert, "Undo")
 
-    def _step(self, step: Callable[[Operation], Changes], verb: str) -> None:
+    def _step(self, ops: list[Operation], step: Callable[[Operation], Changes], verb: str) -> None:
+        changes = Changes()
         try:
-            changes = step(self.op)
+            for op in ops:
+                changes.merge(step(op))
         except (OperationError, StoreError) as exc:
             # The claim changed since (another window or reviewer): drop this step, keep theirs.
             self.setObsolete(True)
-            self._on_error(f"{verb} {self.op.label} was not possible: {exc}")
+            self._on_error(f"{verb} {self.text()} was not possible: {exc}")
             return
+        finally:
+            if changes.claims:
+                self._on_changes(changes)
         self._applied = verb == "Redo"
-        self._on_changes(changes)
 
 
-def run_and_push(stack, store: Store, op: Operation, on_changes: ChangesHandler,  # noqa: ANN001 - QUndoStack
+def run_and_push(stack: QUndoStack, store: Store, op: Operation, on_changes: ChangesHandler,
                  on_error: ErrorHandler) -> Changes | None:
     """Apply `op`; on success push it for undo and report its changes, else report the error."""
     try:

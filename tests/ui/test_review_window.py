@@ -86,7 +86,7 @@ def test_typing_in_the_rationale_never_fires_a_shortcut(window, qtbot) -> None: 
     first = window.claim_id
     key(qtbot, window, Qt.Key.Key_R)
     editor = QApplication.focusWidget()
-    assert editor is window.review_panel.rationale_editor
+    assert editor is window.review_panel.rationale_edit
     qtbot.keyClicks(editor, "Verified via the call transcript; no offer of troops")
     assert window.claim_id == first
     assert window.store.claim(first).verdict is None
@@ -99,10 +99,10 @@ def test_pasting_a_url_adds_a_source_and_undo_removes_it(window, qtbot) -> None:
     assert window.review_panel.paste_source(QGuiApplication.clipboard().text())
     claim = window.store.claim(window.claim_id)
     assert [s.url for s in claim.sources] == ["https://www.wsj.com/world/trump-sheinbaum-call"]
-    assert window.review_panel.source_model.rowCount() == 1
+    assert window.review_panel.sources_model.rowCount() == 1
     window.undo_stack.undo()
     assert window.store.claim(window.claim_id).sources == ()
-    assert window.review_panel.source_model.rowCount() == 0
+    assert window.review_panel.sources_model.rowCount() == 0
 
 
 def test_dismissing_hides_the_claim_from_the_loop(window, qtbot) -> None:  # noqa: ANN001
@@ -167,12 +167,12 @@ def test_dropping_files_imports_them(open_window, db_path, qtbot) -> None:  # no
 
 def test_window_geometry_is_remembered(open_window, db_path, tmp_path, qtbot) -> None:  # noqa: ANN001
     window = open_window(db_path)
-    window.resize(1111, 777)
-    window.main_split.setSizes([200, 600, 311])
+    window.resize(701, 503)  # within the offscreen screen, which restoreGeometry clamps to
+    window.main_split.setSizes([150, 300, 240])
     sizes = window.main_split.sizes()
     window.close()
     again = open_window(tmp_path / "other.db")
-    assert again.size().width() == 1111
+    assert (again.size().width(), again.size().height()) == (701, 503)
     assert again.main_split.sizes() == sizes
 
 
@@ -197,3 +197,27 @@ def test_switching_database_shows_the_other_one(window, tmp_path) -> None:  # no
     assert switch_to(window, str(other))
     assert [a.title for a in window.store.articles()] == ["Budget"]
     assert window.settings.database == str(other)
+
+
+def test_rationale_saved_while_typing_is_one_undo_step(window, qtbot) -> None:  # noqa: ANN001
+    claim_id = window.claim_id
+    window.review_panel.focus_rationale()
+    editor = window.review_panel.rationale_edit
+    qtbot.keyClicks(editor, "The WSJ call")
+    qtbot.waitUntil(lambda: window.store.claim(claim_id).rationale == "The WSJ call")  # saved when idle
+    qtbot.keyClicks(editor, " was in March")
+    qtbot.waitUntil(lambda: window.store.claim(claim_id).rationale == "The WSJ call was in March")
+    assert window.undo_stack.count() == 1
+    assert window.undo_action.text() == "&Undo Edit rationale"
+    window.undo_stack.undo()
+    assert window.store.claim(claim_id).rationale == ""
+
+
+def test_switching_claims_saves_the_rationale_being_typed(window, qtbot) -> None:  # noqa: ANN001
+    first = window.claim_id
+    window.review_panel.focus_rationale()
+    qtbot.keyClicks(window.review_panel.rationale_edit, "Half-written note")
+    window.actions.next_claim.trigger()
+    assert window.claim_id != first
+    assert window.store.claim(first).rationale == "Half-written note"
+    assert window.review_panel.rationale_edit.toPlainText() == ""

@@ -1,0 +1,58 @@
+"""Renders the review window on the seed article to a PNG for the README.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.screenshot docs/review-window.png
+
+It uses a throwaway database and settings folder, records a few verdicts and a source the way a
+reviewer would, and grabs the real window.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from factcheck import ops
+from factcheck.records import SourceInput
+from factcheck.store import Store
+from tests.conftest import SEED
+from ui import settings as settings_module
+
+
+def render(target: Path) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp())
+    settings_module.use_folder(folder / "settings")
+    settings = settings_module.Settings()
+    settings.reviewer = "ana"
+    store = Store(folder / "review.db", reviewer="ana")
+    store.import_file(SEED)
+    claims = store.claims(1, proposed_only=True)
+    store.run(ops.SetVerdict(claims[0].id, verdict="verified", reviewer="ana",
+                             rationale="Sheinbaum's remarks in San Luis Potosí, 3 May 2025, video on the "
+                                       "presidency's channel.",
+                             sources=(SourceInput("https://apnews.com/article/mexico-sheinbaum-trump-troops",
+                                                  "Mexico's president says she rejected Trump's proposal",
+                                                  "AP", accessed="2025-05-04"),)))
+    store.run(ops.SetVerdict(claims[1].id, verdict="disputed", reviewer="ana",
+                             rationale="The WSJ describes the call; the White House has not confirmed it."))
+    store.run(ops.SetVerdict(claims[2].id, verdict="unclear", reviewer="ana"))
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store, settings)
+    window.resize(1440, 900)
+    window.show()
+    window.show_claim(claims[0].id)
+    for _ in range(5):
+        app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(target))
+    window.close()
+    store.close()
+
+
+if __name__ == "__main__":
+    render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/review-window.png"))
