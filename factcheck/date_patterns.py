@@ -4,11 +4,12 @@ Finding and resolving are kept apart: this module knows what a date expression l
 ``factcheck.dates`` knows what it means.
 
 Every pattern starts with a word that can only belong to a date (a month or weekday name,
-"yesterday", "hace", a four-digit number) spelt out in its lower-case and capitalised forms.
-A pattern that starts with literal text lets the regex engine skip ahead to candidate positions
-instead of trying a case-insensitive alternation at every character, which makes a full scan of
-an article several times faster. The words that come *before* the anchor ("on", "in", "late",
-"el pasado") are read by ``factcheck.dates`` from the text preceding a match, for the same reason.
+"yesterday", "hace", a four-digit number), spelt out in its lower-case and capitalised forms
+as a prefix tree. A pattern that opens with literal text lets the regex engine skip ahead to
+candidate positions instead of trying a case-insensitive alternation at every character, which
+makes a full scan of an article several times faster. The words that come *before* the anchor
+("on", "in", "late", "el pasado") are read backwards from a match by the context readers at the
+end of this module, for the same reason.
 
 Each pattern has a named group ``m``, the core of the mention; the resolver may widen it to the
 left to take in a modifier ("late Saturday").
@@ -70,7 +71,8 @@ class Language:
     code: str
     info: parser.parserinfo
     rules: tuple[Rule, ...]
-    # Words that may precede a month or a weekday and change which one is meant.
+    # Words that may precede a month or a weekday, with the direction they give ("last",
+    # "next", "this"), or "" for those that only belong to the mention ("late Saturday").
     modifiers: Mapping[str, str]
     # Words before a month or a year that make a date of it ("in May", "since 2020").
     strong_prepositions: frozenset[str]
@@ -105,7 +107,11 @@ def _words(*words: str, upper: bool = False) -> str:
 
 
 def _trie_regex(node: dict[str, dict]) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     if len(branches) == 1 and "" not in node:
@@ -144,10 +150,9 @@ _MONTH_EN = (
     r"|Dec(?:ember|\.|\b))(?:(?<=\.)|\b))"
 )
 _WEEKDAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS_EN = ("the day before yesterday", "the day after tomorrow", "today", "yesterday", "tomorrow")
 _NUMBERS_EN = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                "eleven", "twelve")
-_NUMBERS_ES = ("un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-               "diez", "once", "doce")
 
 _ENGLISH_RULES = _rules(
     ("iso", _ISO),
@@ -163,7 +168,7 @@ _ENGLISH_RULES = _rules(
     ("weekday", rf"(?P<m>(?P<wd>{_WEEKDAYS_EN})\b)(?!s\b)"),
     (
         "relative_day",
-        rf"(?P<m>(?P<rel>{_words('the day before yesterday', 'the day after tomorrow', 'today', 'yesterday', 'tomorrow')}))\b",
+        rf"(?P<m>(?P<rel>{_words(*_DAYS_EN)}))\b",
     ),
     # "the day before the election" is not the day before publication: nothing may follow that
     # it could be relative to.
@@ -189,7 +194,7 @@ ENGLISH = Language(
     strong_prepositions=frozenset(
         "in since until till through throughout during before after from between into within by".split()
     ),
-    weak_prepositions=frozenset("by to of for and or around on as than".split()),
+    weak_prepositions=frozenset("to of for and or around on as than".split()),
     day_offsets={
         "today": 0, "yesterday": -1, "tomorrow": 1, "the day before": -1, "the previous day": -1,
         "the day before yesterday": -2, "the day after tomorrow": 2,
@@ -199,7 +204,8 @@ ENGLISH = Language(
     weekday_before=re.compile(rf"(?:{_WEEKDAYS_EN}),?\s+(?:the\s+)?\Z"),
     future=re.compile(
         r"\b(?:[Ww]ill|won't|'ll|shall|scheduled|slated|set\s+to|payable|of\s+record|expires?|expiring|effective"
-        r"|(?<!-)expect(?:s|ed)?\s+(?:to|in|on|by|around)|plans?\s+to|until|till|extended\s+to|(?:is|are)\s+to|upcoming)\b"
+        r"|(?<!-)expect(?:s|ed)?\s+(?:to|in|on|by|around)|plans?\s+to|until|till|extended\s+to"
+        r"|(?:is|are)\s+to|upcoming)\b"
     ),
     ago_before=re.compile(
         rf"\b(?P<num>{_words(*_NUMBERS_EN)}|[1-9][0-9]?)\s+(?P<unit>day|week|month|year)s?\s+\Z"
@@ -214,6 +220,9 @@ _MONTH_ES = rf"(?P<mon>{_words(*_MONTHS_ES, upper=True)})\b"
 _WEEKDAYS_ES = _words("lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo")
 _WEEKDAY_ES = rf"(?P<wd>{_WEEKDAYS_ES})\b"
 _NEXT_ES = r"pr[óo]ximo|que\s+viene|entrante"
+_NUMBERS_ES = ("un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+               "diez", "once", "doce")
+_DAYS_ES = ("hoy", "ayer", "anteayer", "antier", "antes de ayer", "pasado mañana", "el día anterior", "la víspera")
 
 _SPANISH_RULES = _rules(
     ("iso", _ISO),
@@ -222,24 +231,27 @@ _SPANISH_RULES = _rules(
     # a day before the month ("2 de abril de 2025", "1º de mayo") is read by the resolver.
     (
         "month",
-        rf"(?P<m>{_MONTH_ES}(?:\s+(?:de|del)\s+{_MONTH_YEAR}|\s+(?P<after>pasado|{_NEXT_ES})|(?!\s+(?:de|del)\s+[0-9])))",
+        rf"(?P<m>{_MONTH_ES}(?:\s+(?:de|del)\s+{_MONTH_YEAR}|\s+(?P<after>pasado|{_NEXT_ES})"
+        r"|(?!\s+(?:de|del)\s+[0-9])))",
     ),
     ("weekday", rf"(?P<m>{_WEEKDAY_ES}(?:\s+(?P<after>pasado|{_NEXT_ES}))?)"),
     (
         "relative_day",
-        rf"(?P<m>(?P<rel>{_words('hoy', 'ayer', 'anteayer', 'antier', 'antes de ayer', 'pasado mañana', 'el día anterior', 'la víspera')}))\b(?!\s+de\b)",
+        rf"(?P<m>(?P<rel>{_words(*_DAYS_ES)}))\b(?!\s+de\b)",
     ),
     # "mañana" is "tomorrow" unless it is "the morning" ("la mañana", "mañana del sábado");
     # the resolver checks the word before it.
     ("relative_day", r"(?P<m>(?P<rel>[Mm]añana))\b(?!\s+(?:de|del|por)\b)"),
     (
         "relative_unit",
-        rf"(?P<m>(?:[Ee]l\s+(?:(?P<pre>pasado|pr[óo]ximo)\s+)?(?P<unit>mes|año)(?:\s+(?P<post>pasado|{_NEXT_ES}|anterior))?"
+        r"(?P<m>(?:[Ee]l\s+(?:(?P<pre>pasado|pr[óo]ximo)\s+)?(?P<unit>mes|año)"
+        rf"(?:\s+(?P<post>pasado|{_NEXT_ES}|anterior))?"
         r"|(?P<this>[Ee]ste)\s+(?P<unit2>mes|año)))\b",
     ),
     (
         "ago",
-        rf"(?P<m>[Hh]ace\s+(?P<num>{'|'.join(_NUMBERS_ES)}|[1-9][0-9]?)\s+(?P<unit>d[íi]as?|semanas?|mes|meses|años?))\b",
+        rf"(?P<m>[Hh]ace\s+(?P<num>{_words(*_NUMBERS_ES)}|[1-9][0-9]?)"
+        r"\s+(?P<unit>d[íi]as?|semanas?|mes|meses|años?))\b",
     ),
     ("year", _YEAR_ALONE),
 )
@@ -274,7 +286,9 @@ LANGUAGES: dict[str, Language] = {"en": ENGLISH, "es": SPANISH}
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:\s+|-)\Z")
 _WINDOW = 30  # characters searched backwards for the previous word
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]*\b")
-_MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _FUTURE_REACH = 80  # characters: a cue further back usually belongs to another clause
 
 

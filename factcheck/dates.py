@@ -61,6 +61,8 @@ Found = tuple[int, int, str | None, str]
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
+    """One date expression: ``text == source[start:end]``, with what it resolved to."""
+
     start: int
     end: int
     text: str
@@ -84,7 +86,10 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
             found = resolve(match, reference, lang)
             if found is not None:
                 candidates.append(found)
-    return [DateMention(start, end, text[start:end], value, gran) for start, end, value, gran in _longest_first(candidates)]
+    return [
+        DateMention(start, end, text[start:end], value, granularity)
+        for start, end, value, granularity in _longest_first(candidates)
+    ]
 
 
 def _longest_first(candidates: list[Found]) -> list[Found]:

@@ -126,6 +126,28 @@ def backup_sqlite(path: Path, reason: str) -> Path:
     return target
 
 
+DAILY = dt.timedelta(hours=24)
+KEEP_DAILY_BACKUPS = 14
+
+
+def daily_backup(path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Back up a database with content at most once a day, keeping the newest KEEP_DAILY_BACKUPS.
+
+    Backups taken before migrations are never thinned: they are the way back from an upgrade.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    now = now or dt.datetime.now()
+    folder = backups_dir(path)
+    daily = sorted(folder.glob(f"{path.stem}-*-daily*.db")) if folder.exists() else []
+    if daily and now - dt.datetime.fromtimestamp(daily[-1].stat().st_mtime) < DAILY:
+        return None
+    made = backup_sqlite(path, "daily")
+    for old in sorted(folder.glob(f"{path.stem}-*-daily*.db"))[:-KEEP_DAILY_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return made
+
+
 def open_engine(path_or_url: str | os.PathLike) -> Engine:
     """An engine on an up-to-date database: created at head, or backed up and upgraded."""
     url = to_url(path_or_url)
@@ -154,6 +176,8 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
                     "choose another file."
                 )
             migrate.upgrade(engine)
+        elif path is not None and state.has_tables:
+            daily_backup(path)
     except DatabaseError:
         engine.dispose()
         raise
