@@ -221,3 +221,50 @@ def test_switching_claims_saves_the_rationale_being_typed(window, qtbot) -> None
     assert window.claim_id != first
     assert window.store.claim(first).rationale == "Half-written note"
     assert window.review_panel.rationale_edit.toPlainText() == ""
+
+
+def test_preferences_change_the_reviewer_and_stop_the_advance(window, qtbot) -> None:  # noqa: ANN001
+    from ui.database_switch import apply_preferences
+
+    apply_preferences(window, "ben", False, "")
+    assert window.reviewer_label.text() == "reviewer: ben"
+    first = window.claim_id
+    key(qtbot, window, Qt.Key.Key_V)
+    assert window.claim_id == first  # stays put
+    assert window.store.claim(first).reviewer == "ben"
+
+
+def test_pasting_an_article_imports_it_with_its_metadata(open_window, db_path, qtbot) -> None:  # noqa: ANN001
+    from ui.paste_dialog import PasteArticleDialog
+
+    window = open_window(db_path)
+    dialog = PasteArticleDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Budget vote")
+    dialog.outlet.setText("El País")
+    dialog.known_date.setChecked(True)
+    dialog.published.setDate(dialog.published.date().fromString("2025-03-14", "yyyy-MM-dd"))
+    dialog.body.setPlainText("El Gobierno aprobó ayer un gasto de 3.000 millones, según el ministro.\n")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    window.importer.import_pasted(dialog)
+    [article] = window.store.articles()
+    assert (article.title, article.outlet, article.published, article.language) == (
+        "Budget vote", "El País", "2025-03-14", "es")
+    assert window.article_id == article.id
+    dates = [d for c in window.store.claims(article.id) for d in c.dates]
+    assert [(d.text, d.value) for d in dates] == [("ayer", "2025-03-13")]
+
+
+def test_an_empty_paste_keeps_the_dialog_open_with_the_reason(open_window, db_path, qtbot) -> None:  # noqa: ANN001
+    from ui.paste_dialog import PasteArticleDialog
+
+    window = open_window(db_path)
+    dialog = PasteArticleDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.body.setPlainText("   ")
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "empty" in dialog.error.text().lower()
+    assert window.store.article_count() == 0
