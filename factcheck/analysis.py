@@ -44,12 +44,13 @@ def reference_date(published: str | dt.date | None) -> dt.date | None:
 
 
 def analyse_claim(sentence: str, language: str, reference: dt.date | None) -> SentenceAnalysis:
+    score, speaker = claims.score_and_speaker(sentence, language)
     return SentenceAnalysis(
         start=None,
         end=None,
         text=sentence,
-        score=claims.score_sentence(sentence, language),
-        speaker=claims.find_speaker(sentence, language),
+        score=score,
+        speaker=speaker,
         dates=dates.find_dates(sentence, reference, language),
     )
 

@@ -76,10 +76,21 @@ def check_sqlite_file(path: Path) -> None:
             f"{path} is not a factcheck database (not an SQLite file). It was left untouched; "
             "choose another file or a new name."
         )
+    integrity_check(path, thorough=False)
+
+
+def integrity_check(path: Path, thorough: bool = True) -> None:
+    """Refuse a damaged database. `thorough` reads every page (PRAGMA quick_check), which grows
+    with the database, so it runs before migrations and daily backups; every open reads the
+    header and the schema, which catches a file that is not a database at all."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            result = con.execute("PRAGMA quick_check").fetchone()
+            if thorough:
+                result = con.execute("PRAGMA quick_check").fetchone()
+            else:
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                result = ("ok",)
         finally:
             con.close()
     except sqlite3.OperationalError as exc:
@@ -142,6 +153,7 @@ def daily_backup(path: Path, now: dt.datetime | None = None) -> Path | None:
     daily = sorted(folder.glob(f"{path.stem}-*-daily*.db")) if folder.exists() else []
     if daily and now - dt.datetime.fromtimestamp(daily[-1].stat().st_mtime) < DAILY:
         return None
+    integrity_check(path)  # never let a damaged file push good copies out of the rotation
     made = backup_sqlite(path, "daily")
     for old in sorted(folder.glob(f"{path.stem}-*-daily*.db"))[:-KEEP_DAILY_BACKUPS]:
         old.unlink(missing_ok=True)
@@ -169,6 +181,7 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
             )
         if state.needs_upgrade:
             if path is not None and state.current is not None:
+                integrity_check(path)
                 backup_sqlite(path, f"before-upgrade-{state.current}")
             elif state.current is None and state.has_tables:
                 raise DatabaseError(

@@ -51,7 +51,10 @@ class Article(SQLModel, table=True):
 
 
 class Claim(SQLModel, table=True):
-    __table_args__ = (Index("ix_claim_article_position", "article_id", "position"),)
+    __table_args__ = (
+        Index("ix_claim_article_position", "article_id", "position"),
+        Index("ix_claim_counts", "article_id", "proposed", "dismissed", "verdict"),  # article list counts
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))

@@ -142,3 +142,12 @@ def test_an_existing_database_is_backed_up_once_a_day_and_old_copies_thinned(db_
     os.utime(daily[0], (time.time() - 90000, time.time() - 90000))
     db.daily_backup(db_path)
     assert len(list(db.backups_dir(db_path).glob("*daily*.db"))) == db.KEEP_DAILY_BACKUPS
+
+
+def test_the_known_revisions_are_exactly_the_migration_scripts_chain() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert tuple(chain) == migrate.REVISIONS
+    assert script.get_current_head() == migrate.HEAD

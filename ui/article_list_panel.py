@@ -140,28 +140,33 @@ class ArticleListPanel(QWidget):
     def refresh_articles(self, ids: set[int]) -> None:
         self.model.refresh_articles(ids)
 
-    def ordered_ids(self) -> list[int]:
-        """Article ids in the order shown (filter and unfinished-first applied)."""
-        return [int(self.proxy.index(r, 0).data(ArticleIdRole)) for r in range(self.proxy.rowCount())]
+    def _proxy_row(self, article_id: int | None) -> int | None:
+        row = self.model.row_of(article_id) if article_id is not None else None
+        if row is None:
+            return None
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        return index.row() if index.isValid() else None
+
+    def _id_at(self, proxy_row: int) -> int:
+        return int(self.proxy.index(proxy_row, 0).data(ArticleIdRole))
 
     def first_article_id(self) -> int | None:
-        ids = self.ordered_ids()
-        return ids[0] if ids else None
+        return self._id_at(0) if self.proxy.rowCount() else None
 
     def neighbour(self, article_id: int | None, step: int) -> int | None:
         """The article `step` rows away in the shown order, or None past either end."""
-        ids = self.ordered_ids()
-        if not ids:
+        if not self.proxy.rowCount():
             return None
-        if article_id not in ids:
-            return ids[0]
-        index = ids.index(article_id) + step
-        return ids[index] if 0 <= index < len(ids) else None
+        row = self._proxy_row(article_id)
+        if row is None:
+            return self._id_at(0)
+        target = row + step
+        return self._id_at(target) if 0 <= target < self.proxy.rowCount() else None
 
     def position_of(self, article_id: int) -> tuple[int, int]:
-        """(1-based place in the shown order, number shown) for the status bar."""
-        ids = self.ordered_ids()
-        return (ids.index(article_id) + 1 if article_id in ids else 0), len(ids)
+        """(1-based place in the shown order, number shown) for the status bar; cheap per key press."""
+        row = self._proxy_row(article_id)
+        return (row + 1 if row is not None else 0), self.proxy.rowCount()
 
     # -- internals -------------------------------------------------------------------------
 

@@ -50,6 +50,9 @@ class ArticleView(QWidget):
         self._dates: tuple[DateRecord, ...] = ()
         self._current: int | None = None
         self._show_all = False
+        # Highlights of every claim but the current one, and where each claim's highlights sit in it.
+        self._base: list[QTextEdit.ExtraSelection] = []
+        self._slots: dict[int, list[tuple[int, int, int, QTextCharFormat]]] = {}
 
         self.text_view = ArticleTextEdit()
         self.setFocusProxy(self.text_view)  # focusing the pane means focusing the text
@@ -116,7 +119,7 @@ class ArticleView(QWidget):
     def set_current(self, claim_id: int | None) -> None:
         """Emphasise one claim and bring it into view, centred only if it was off screen."""
         self._current = claim_id
-        self._refresh()
+        self._show_current()
         claim = self._claim(claim_id)
         if claim is None or claim.start is None or claim.end is None:
             return
@@ -172,16 +175,16 @@ class ArticleView(QWidget):
 
     # -- highlighting --------------------------------------------------------------------------
 
-    def _shown_claims(self) -> Iterable[tuple[ClaimRecord, bool]]:
+    def _shown_claims(self, include_current: bool = True) -> Iterable[tuple[ClaimRecord, bool]]:
         """Claims with a place in the text, each with whether it is prominent (proposed and open)."""
         for claim in self._claims:
             if claim.start is None or claim.end is None or claim.end <= claim.start:
                 continue
             prominent = claim.proposed and not claim.dismissed
-            if prominent or self._show_all or claim.id == self._current:
+            if prominent or self._show_all or (include_current and claim.id == self._current):
                 yield claim, prominent
 
-    def _claim_format(self, claim: ClaimRecord, prominent: bool) -> QTextCharFormat:
+    def _claim_format(self, claim: ClaimRecord, prominent: bool, current: bool) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setProperty(CLAIM_ID_PROPERTY, claim.id)
         if prominent:
@@ -190,8 +193,8 @@ class ArticleView(QWidget):
         else:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        if claim.id == self._current:
-            base = theme.background(claim.verdict) if prominent else self.palette().color(QPalette.ColorRole.Midlight)
+        if current:
+            base = theme.background(claim.verdict) if prominent else self._quiet_background()
             fmt.setBackground(_emphasised(base))
         return fmt
 
@@ -205,36 +208,56 @@ class ArticleView(QWidget):
         return selection
 
     def _refresh(self) -> None:
-        """Rebuild every highlight: one per shown claim, then one per date drawn over it."""
-        selections: list[QTextEdit.ExtraSelection] = []
-        claim_formats: list[tuple[ClaimRecord, QTextCharFormat]] = []
-        for claim, prominent in self._shown_claims():
-            fmt = self._claim_format(claim, prominent)
-            claim_formats.append((claim, fmt))
-            selections.append(self._selection(claim.start, claim.end, fmt))  # type: ignore[arg-type]
+        """Rebuild every highlight (new claims, verdicts, Show All), then lay the current one on top."""
+        self._base = []
+        self._slots = {}
         date_underline = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        placed: list[tuple[ClaimRecord, QTextCharFormat]] = []
+        for claim, prominent in self._shown_claims(include_current=False):
+            fmt = self._claim_format(claim, prominent, current=False)
+            placed.append((claim, fmt))
+            self._remember(claim.id, claim.start, claim.end, fmt)  # type: ignore[arg-type]
         for date in self._dates:
             # A date repeats its claim's look (a later selection repaints the range) plus its own mark.
-            around = next((f for c, f in claim_formats
-                           if c.start <= date.start < c.end), None)  # type: ignore[operator]
-            fmt = QTextCharFormat(around) if around is not None else QTextCharFormat()
+            around = next(((c, f) for c, f in placed if c.start <= date.start < c.end), None)  # type: ignore[operator]
+            fmt = QTextCharFormat(around[1]) if around is not None else QTextCharFormat()
             fmt.clearProperty(CLAIM_ID_PROPERTY)
             fmt.setProperty(DATE_PROPERTY, True)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(date_underline)
-            selections.append(self._selection(date.start, date.end, fmt))
-        self.text_view.setExtraSelections(selections)
-
-        current = self._claim(self._current)
-        if current is not None and current.start is not None and current.end is not None:
-            self.text_view.marked_range = (self._positions.to_qt(current.start), self._positions.to_qt(current.end))
-        else:
-            self.text_view.marked_range = None
-        self.text_view.viewport().update()
+            self._remember(around[0].id if around is not None else -1, date.start, date.end, fmt)
+        self._show_current()
 
         no_proposals = bool(self._body) and not any(c.proposed and not c.dismissed for c in self._claims)
         self._banner.setVisible(no_proposals)
         self.show_all_button.setVisible(not self._show_all)
+
+    def _remember(self, claim_id: int, start: int, end: int, fmt: QTextCharFormat) -> None:
+        self._slots.setdefault(claim_id, []).append((len(self._base), start, end, fmt))
+        self._base.append(self._selection(start, end, fmt))
+
+    def _show_current(self) -> None:
+        """Only the current claim's highlights are rebuilt per key press: J stays cheap on long articles."""
+        selections = list(self._base)
+        current = self._claim(self._current)
+        if current is not None and current.start is not None and current.end is not None:
+            slots = self._slots.get(current.id)
+            if slots is None:  # a quiet sentence or dismissed claim made current: show it anyway
+                fmt = self._claim_format(current, False, current=True)
+                selections.append(self._selection(current.start, current.end, fmt))
+            for slot, start, end, fmt in slots or ():
+                strong = QTextCharFormat(fmt)
+                strong.setBackground(_emphasised(fmt.background().color() if fmt.background().style()
+                                                 != Qt.BrushStyle.NoBrush else self._quiet_background()))
+                selections[slot] = self._selection(start, end, strong)
+            self.text_view.marked_range = (self._positions.to_qt(current.start), self._positions.to_qt(current.end))
+        else:
+            self.text_view.marked_range = None
+        self.text_view.setExtraSelections(selections)
+        self.text_view.viewport().update()
+
+    def _quiet_background(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Midlight)
 
     # -- lookups and events --------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._connect_actions()
         self._restore_state()
-        self.refresh_articles()
+        self._show_first_article()
 
     # -- construction ------------------------------------------------------------------------
 
@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
 
     def refresh_articles(self) -> None:
         self.article_list.reload()
+        self._show_first_article()
+
+    def _show_first_article(self) -> None:
         if self.article_id is None:
             first = self.article_list.first_article_id()
             if first is not None:
@@ -311,7 +314,7 @@ class MainWindow(QMainWindow):
         self.article_id, self.claim_id, self._claims = None, None, []
         self._build_panels()
         old.close()
-        self.refresh_articles()
+        self._show_first_article()
         if self.article_id is None:
             self.review_panel.show_claim(None, [])
         self.databaseSwitched.emit(store.location)

@@ -1,22 +1,15 @@
-"""Filtering and ordering of the article list, kept out of the source model.
+"""Filtering of the article list by title or outlet, kept out of the source model.
 
-The reviewer's question is "what is left to do?", so articles that still have unreviewed claims
-come first; within each group the order is the import order (id), which stays stable while the
-reviewer works. The sort is dynamic: when a verdict finishes an article, `dataChanged` from the
-source model moves it down without a reset, so the selection survives.
+The order (unfinished articles first, then import order) belongs to ArticleListModel, which sorts
+once in Python; a sorting proxy would call back into Python for every comparison, which takes
+seconds on a desk's years of articles.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from ui.models.article_list_model import OUTLET, TITLE, ArticleIdRole, ProgressRole
+from ui.models.article_list_model import OUTLET, TITLE, ArticleListModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,30 +23,25 @@ def is_finished(progress: tuple[int, int] | None) -> bool:
 
 
 class ArticleFilterProxy(QSortFilterProxyModel):
-    """Case-insensitive text filter on title and outlet; unfinished articles first by default.
-
-    Use the standard `setFilterFixedString(text)` to filter.
-    """
+    """Case-insensitive text filter on title and outlet. Use `setFilterFixedString(text)`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unfinished_first = True
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
-        self.sort(0, Qt.SortOrder.AscendingOrder)
+
+    def _articles(self) -> ArticleListModel:
+        model = self.sourceModel()
+        assert isinstance(model, ArticleListModel)
+        return model
 
     def unfinished_first(self) -> bool:
-        return self._unfinished_first
+        return self._articles().unfinished_first()
 
     def set_unfinished_first(self, enabled: bool) -> None:
-        """Switch between "work left first" and plain import order."""
-        if enabled == self._unfinished_first:
-            return
-        self._unfinished_first = enabled
-        self.invalidate()
-        self.sort(0, Qt.SortOrder.AscendingOrder)
+        self._articles().set_unfinished_first(enabled)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
         pattern = self.filterRegularExpression()
         if not pattern.pattern():
             return True
@@ -63,13 +51,3 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             if text and pattern.match(str(text)).hasMatch():
                 return True
         return False
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        return self._key(left) < self._key(right)
-
-    def _key(self, index: Index) -> tuple[bool, int]:
-        model = self.sourceModel()
-        first = model.index(index.row(), 0, index.parent())
-        article_id = int(first.data(ArticleIdRole) or 0)
-        finished = self._unfinished_first and is_finished(first.data(ProgressRole))
-        return (finished, article_id)
