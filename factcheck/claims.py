@@ -216,6 +216,64 @@ _ES = _Lexicon(
 )
 _LEXICONS = {"en": _EN, "es": _ES}
 
+# What a word or a word pair tells the rules that look words up. The scorer looks each
+# distinct word of a sentence up once and collects these bits, instead of one set operation per
+# rule and word list.
+_DATE_CUE = 1 << 0
+_NUMBER_CUE = 1 << 1
+_COMPARISON_CUE = 1 << 2
+_SAY_CUE = 1 << 3
+_OPINION_CUE = 1 << 4
+_TOPIC_CUE = 1 << 5
+_ACTION_CUE = 1 << 6
+_HEDGE_CUE = 1 << 7
+_MONTH_CUE = 1 << 8  # the lowercase form of a month name; the token as written decides
+_PAIR_START = 1 << 9  # the first word of a pair in one of the pair lists
+
+
+@dataclass(frozen=True)
+class _Index:
+    """A lexicon by word: each word's bits, and the bits of the pairs a word starts."""
+
+    vocabulary: frozenset[str]  # every word with bits, to intersect with a sentence's words
+    word_bits: dict[str, int]
+    pair_bits: dict[str, dict[str, int]]  # first word -> second word -> bits
+
+
+def _index(lex: _Lexicon) -> _Index:
+    word_bits: dict[str, int] = {}
+    pair_bits: dict[str, dict[str, int]] = {}
+
+    def mark(table: dict[str, int], word: str, bit: int) -> None:
+        table[word] = table.get(word, 0) | bit
+
+    for bit, words in (
+        (_DATE_CUE, lex.date_words),
+        (_NUMBER_CUE, lex.number_words),
+        (_COMPARISON_CUE, lex.comparison_words),
+        (_SAY_CUE, lex.say_words),
+        (_OPINION_CUE, lex.opinion_words),
+        (_TOPIC_CUE, lex.topic_words),
+        (_ACTION_CUE, lex.action_words),
+        (_HEDGE_CUE, lex.hedge_words),
+        (_MONTH_CUE, frozenset(month.lower() for month in lex.months)),
+    ):
+        for word in words:
+            mark(word_bits, word, bit)
+    for bit, pairs in (
+        (_DATE_CUE, lex.date_pairs),
+        (_COMPARISON_CUE, lex.comparison_pairs),
+        (_SAY_CUE, lex.say_pairs),
+        (_OPINION_CUE, lex.opinion_pairs),
+    ):
+        for first, second in pairs:
+            mark(word_bits, first, _PAIR_START)
+            mark(pair_bits.setdefault(first, {}), second, bit)
+    return _Index(frozenset(word_bits), word_bits, pair_bits)
+
+
+_INDEXES = {lang: _index(lex) for lang, lex in _LEXICONS.items()}
+
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 # The same tokens for pure-ASCII text, where Unicode and ASCII \w agree and no curly apostrophe
 # can occur; ASCII matching is about twice as fast and most news sentences are plain ASCII.
@@ -254,6 +312,30 @@ _HAS_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.[A-Z]\.|[A-Z]+\b)")
 # Capitalised words that say nothing about a named person or body.
 _NOT_NAMES = _set("i i'm i've i'd i'll ok okay mr mrs ms dr sir madam god yo él ella usted ustedes sr sra dra")
 _OPENERS = set("\"“‘'«¿¡(:.!?—–-")
+# Every ASCII character that is not a word character, to a space: for ASCII text without
+# apostrophes, splitting the translated text on spaces gives exactly the tokens.
+_ASCII_SPACES = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")})
+
+
+def _tokens(text: str) -> list[str]:
+    """The tokens of ``text`` as written."""
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+
+
+def _lowercase_tokens(text: str) -> tuple[list[str], list[str] | None]:
+    """The tokens of ``text`` lower-cased with straight apostrophes, and the tokens as written
+    when they were needed on the way (None otherwise: only month names need them).
+
+    ASCII lower-casing maps each letter to one letter and leaves everything else alone, so the
+    tokens of the lower-cased text are the lower-cased tokens; other text is tokenised first.
+    """
+    if text.isascii():
+        lowered = text.lower()
+        if "'" not in lowered:
+            return lowered.translate(_ASCII_SPACES).split(), None
+        return _ASCII_TOKEN.findall(lowered), None
+    tokens = _TOKEN.findall(text)
+    return (" ".join(tokens).lower().replace("’", "'").split(" ") if tokens else []), tokens
 
 
 def _contains_any(text: str, needles: Iterable[str]) -> bool:
@@ -265,26 +347,27 @@ def _contains_any(text: str, needles: Iterable[str]) -> bool:
 
 
 def _has_named(text: str) -> bool:
-    """A capitalised word that does not open a sentence or a quotation, or an acronym."""
-    if _HAS_ACRONYM.search(text):
-        return True
+    """A capitalised word that does not open a sentence or a quotation, or an acronym.
+
+    The capitalised words come first because one of them usually settles it; only sentences
+    without such a word pay for the acronym search.
+    """
     for match in _CAPITALISED_WORD.finditer(text):
         start = match.start()
         if start and text[start - 1].isalnum():
             continue  # inside a word: "McDonald"
-        if match.group().lower().replace("’", "'").rstrip(".") in _NOT_NAMES:
-            continue
         i = start - 1
         while i >= 0 and text[i].isspace():
             i -= 1
         if i < 0:
-            continue
+            continue  # it opens the text
         mark = text[i]
-        if mark in "\"'" and i > 0 and not text[i - 1].isspace():
-            return True  # a closing straight quote: '"...," Sheinbaum said'
-        if mark not in _OPENERS:
+        closing_quote = mark in "\"'" and i > 0 and not text[i - 1].isspace()  # '"...," Sheinbaum said'
+        if (closing_quote or mark not in _OPENERS) and (
+            match.group().lower().replace("’", "'").rstrip(".") not in _NOT_NAMES
+        ):
             return True
-    return False
+    return _HAS_ACRONYM.search(text) is not None
 
 
 def _is_question(text: str) -> bool:
@@ -303,28 +386,29 @@ def _is_year(token: str) -> bool:
 
 
 def _dates_and_numbers(
-    text: str, tokens: list[str], low: list[str], words: set[str], pairs: set[tuple[str, str]], lex: _Lexicon
+    text: str, tokens: list[str] | None, low: list[str], bits: int, lex: _Lexicon
 ) -> tuple[bool, bool]:
     """Whether the tokens of ``text`` hold a date, and a number that is not part of a date.
 
-    Every digit of ``text`` lies in one of its tokens, so ``text`` is searched for digits
-    rather than joining the tokens again.
+    ``low`` are the lowercase tokens and ``bits`` what their words and pairs tell; ``tokens``
+    (as written) are needed only when a word may be a month, which ``_MONTH_CUE`` says.
+    Every digit of ``text`` lies in one of its tokens, so ``text`` itself is searched for one.
     """
-    has_date = not (lex.months.isdisjoint(tokens) and words.isdisjoint(lex.date_words)
-                    and pairs.isdisjoint(lex.date_pairs))
-    has_number = not words.isdisjoint(lex.number_words)
+    has_number = bool(bits & _NUMBER_CUE)
+    months = tokens if bits & _MONTH_CUE else None
+    has_date = bool(bits & _DATE_CUE) or (months is not None and not lex.months.isdisjoint(months))
     if not _DIGIT.search(text):
         return has_date, has_number
-    last = len(tokens) - 1
+    last = len(low) - 1
     for i, word in enumerate(low):
         if not word[0].isdigit():
             continue
         if _is_year(word):
             has_date = True
-        elif len(word) <= 2 and (
-            (i and tokens[i - 1] in lex.months)
-            or (i < last and tokens[i + 1] in lex.months)
-            or (i + 1 < last and low[i + 1] == "de" and tokens[i + 2] in lex.months)
+        elif len(word) <= 2 and months is not None and (
+            (i and months[i - 1] in lex.months)
+            or (i < last and months[i + 1] in lex.months)
+            or (i + 1 < last and low[i + 1] == "de" and months[i + 2] in lex.months)
         ):
             has_date = True  # "April 2", "2 April", "3 de mayo"
         else:
@@ -332,12 +416,12 @@ def _dates_and_numbers(
     return has_date, has_number
 
 
-def _has_comparison(joined: str, words: set[str], pairs: set[tuple[str, str]], lex: _Lexicon) -> bool:
-    """``joined`` is the lowercase tokens joined by single spaces."""
-    if not (words.isdisjoint(lex.comparison_words) and pairs.isdisjoint(lex.comparison_pairs)):
+def _has_comparison(joined: str, low: list[str], bits: int, lex: _Lexicon) -> bool:
+    """``joined`` is the lowercase tokens ``low`` joined by single spaces."""
+    if bits & _COMPARISON_CUE:
         return True
     if lex is _EN:
-        if "than" in words and _ER_THAN.search(joined):
+        if "than" in low and _ER_THAN.search(joined):
             return True
         # Every superlative match ends in "est": the substring test spares most sentences the scan.
         return "est" in joined and any(m.group() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(joined))
@@ -385,28 +469,37 @@ def score_and_speaker(text: str, language: str = "en") -> tuple[Score, str | Non
 
 def _score(text: str, lang: str) -> tuple[Score, bool]:
     """The score of ``text``, and False when it certainly holds no speech verb (see find_speaker)."""
-    lex = _LEXICONS[lang]
+    lex, index = _LEXICONS[lang], _INDEXES[lang]
     text = text.strip()
     url_removed = "://" in text or "www." in text
     if url_removed:  # a link's digits and letters are no figure or name
         text = _URL.sub(" ", text).strip()
-    tokens = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
-    joined = " ".join(tokens).lower().replace("’", "'")
-    low = joined.split(" ") if tokens else []
-    words = set(low)
-    pairs = set(zip(low, low[1:]))
+    low, tokens = _lowercase_tokens(text)
+    joined = " ".join(low)
+    bits = 0
+    word_bits = index.word_bits
+    for word in index.vocabulary.intersection(low):
+        bits |= word_bits[word]
+    if bits & _PAIR_START:
+        pair_bits = index.pair_bits
+        for first, second in zip(low, low[1:]):
+            seconds = pair_bits.get(first)
+            if seconds is not None:
+                bits |= seconds.get(second, 0)
+    if bits & _MONTH_CUE and tokens is None:
+        tokens = _tokens(text)
     reasons: list[str] = []
 
-    has_date, has_number = _dates_and_numbers(text, tokens, low, words, pairs, lex)
+    has_date, has_number = _dates_and_numbers(text, tokens, low, bits, lex)
     if has_number or _contains_any(text, _MONEY_OR_PERCENT):
         reasons.append(NUMBER)
     if has_date:
         reasons.append(DATE)
     if _has_named(text):
         reasons.append(NAMED)
-    if _has_comparison(joined, words, pairs, lex):
+    if _has_comparison(joined, low, bits, lex):
         reasons.append(COMPARISON)
-    if not (words.isdisjoint(lex.say_words) and pairs.isdisjoint(lex.say_pairs)):
+    if bits & _SAY_CUE:
         reasons.append(ATTRIBUTION)
     if _contains_any(text, _QUOTE_MARKS) and _QUOTE.search(text):
         reasons.append(QUOTE)
@@ -414,20 +507,20 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
         reasons.append(QUESTION)
     if _is_caption(text):
         reasons.append(CAPTION)
-    if len(tokens) < _MIN_WORDS:
+    if len(low) < _MIN_WORDS:
         reasons.append(TOO_SHORT)
-    if not words.isdisjoint(lex.topic_words):
+    if bits & _TOPIC_CUE:
         reasons.append(TOPIC)
-    if not words.isdisjoint(lex.action_words):
+    if bits & _ACTION_CUE:
         reasons.append(ACTION)
-    if not (words.isdisjoint(lex.opinion_words) and pairs.isdisjoint(lex.opinion_pairs)):
+    if bits & _OPINION_CUE:
         reasons.append(OPINION)
-    if not words.isdisjoint(lex.hedge_words):
+    if bits & _HEDGE_CUE:
         reasons.append(SPECULATION)
 
-    logit = _BIAS + sum(map(_WEIGHTS.__getitem__, reasons)) + _LENGTH_WEIGHT * math.log1p(min(len(tokens), 60) / 10)
+    logit = _BIAS + sum(map(_WEIGHTS.__getitem__, reasons)) + _LENGTH_WEIGHT * math.log1p(min(len(low), 60) / 10)
     score = Score(round(1.0 / (1.0 + math.exp(-logit)), 4), reasons)
-    return score, url_removed or _may_have_speech_verb(text, joined, words, lang)
+    return score, url_removed or _may_have_speech_verb(text, joined, low, lang)
 
 
 # Speech verbs, each a whole word, as find_speaker looks for them.
@@ -459,17 +552,19 @@ _SPEECH_CUES = {
 _BEYOND_LATIN_1 = re.compile(r"[^\x00-\xff]")
 
 
-def _may_have_speech_verb(text: str, joined: str, words: set[str], lang: str) -> bool:
+def _may_have_speech_verb(text: str, joined: str, low: list[str], lang: str) -> bool:
     """False only when find_speaker's speech-verb search certainly finds nothing in ``text``.
 
-    ``words`` are the lowercase tokens of ``text`` and ``joined`` those tokens joined by spaces.
+    ``low`` are the lowercase tokens of ``text`` and ``joined`` those tokens joined by spaces.
     A speech verb is a whole run of word characters, so it is one of the tokens once these are
     cut at their apostrophes ("o'said"). The Spanish search ignores case, which equals
     lower-casing for Latin-1 letters but not for a few others (dotless ı, long ſ, Kelvin K):
     a Spanish text with any character beyond Latin-1 is left to the search itself.
     """
-    runs = words if "'" not in joined else {run for word in words for run in word.split("'")}
-    if not runs.isdisjoint(_SPEECH_CUES[lang]):
+    cues = _SPEECH_CUES[lang]
+    if not cues.isdisjoint(low):
+        return True
+    if "'" in joined and any(not cues.isdisjoint(word.split("'")) for word in low if "'" in word):
         return True
     return lang == "es" and _BEYOND_LATIN_1.search(text) is not None
 

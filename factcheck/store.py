@@ -156,7 +156,8 @@ class Store:
         """Load the sample articles into a database that has none yet."""
         if self.article_count():
             return []
-        files = sorted(p for p in folder.glob("*") if p.suffix in ingest.SUPPORTED_SUFFIXES)
+        files = sorted(p for p in folder.glob("*")
+                       if p.suffix in ingest.SUPPORTED_SUFFIXES and not p.name.upper().startswith("README"))
         return [self.import_file(p) for p in files]
 
     # -- reads -----------------------------------------------------------------------------
