@@ -65,6 +65,8 @@ _WEIGHTS = {
 }
 _LENGTH_WEIGHT = 0.1
 _MIN_WORDS = 5
+# The length term by token count, capped at 60 tokens: computed once, as the scorer would.
+_LENGTH_TERMS = [_LENGTH_WEIGHT * math.log1p(n / 10) for n in range(61)]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -229,6 +231,7 @@ _ACTION_CUE = 1 << 6
 _HEDGE_CUE = 1 << 7
 _MONTH_CUE = 1 << 8  # the lowercase form of a month name; the token as written decides
 _PAIR_START = 1 << 9  # the first word of a pair in one of the pair lists
+_SPEECH_CUE = 1 << 10  # a word that find_speaker's speech-verb search needs (see _may_attribute)
 
 
 @dataclass(frozen=True)
@@ -237,10 +240,11 @@ class _Index:
 
     vocabulary: frozenset[str]  # every word with bits, to intersect with a sentence's words
     word_bits: dict[str, int]
+    pair_starts: frozenset[str]
     pair_bits: dict[str, dict[str, int]]  # first word -> second word -> bits
 
 
-def _index(lex: _Lexicon) -> _Index:
+def _index(lex: _Lexicon, speech_cues: frozenset[str]) -> _Index:
     word_bits: dict[str, int] = {}
     pair_bits: dict[str, dict[str, int]] = {}
 
@@ -257,6 +261,7 @@ def _index(lex: _Lexicon) -> _Index:
         (_ACTION_CUE, lex.action_words),
         (_HEDGE_CUE, lex.hedge_words),
         (_MONTH_CUE, frozenset(month.lower() for month in lex.months)),
+        (_SPEECH_CUE, speech_cues),
     ):
         for word in words:
             mark(word_bits, word, bit)
@@ -269,10 +274,33 @@ def _index(lex: _Lexicon) -> _Index:
         for first, second in pairs:
             mark(word_bits, first, _PAIR_START)
             mark(pair_bits.setdefault(first, {}), second, bit)
-    return _Index(frozenset(word_bits), word_bits, pair_bits)
+    return _Index(frozenset(word_bits), word_bits, frozenset(pair_bits), pair_bits)
 
 
-_INDEXES = {lang: _index(lex) for lang, lex in _LEXICONS.items()}
+def _cues(low: list[str], joined: str, index: _Index) -> int:
+    """The bits of the lowercase tokens ``low`` (joined by spaces in ``joined``) and their pairs."""
+    hits = index.vocabulary.intersection(low)
+    word_bits = index.word_bits
+    bits = 0
+    for word in hits:
+        bits |= word_bits[word]
+    if bits & _PAIR_START:
+        last = len(low) - 1
+        for first in index.pair_starts.intersection(hits):
+            seconds = index.pair_bits[first]
+            i = -1
+            for _ in range(low.count(first)):
+                i = low.index(first, i + 1)
+                if i < last:
+                    bits |= seconds.get(low[i + 1], 0)
+    if "'" in joined:  # a speech verb is a whole run of word characters: "o'said" holds one
+        for word in low:
+            if "'" in word:
+                for run in word.split("'"):
+                    bits |= word_bits.get(run, 0) & _SPEECH_CUE
+    return bits
+
+
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 # The same tokens for pure-ASCII text, where Unicode and ASCII \w agree and no curly apostrophe
@@ -476,16 +504,7 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
         text = _URL.sub(" ", text).strip()
     low, tokens = _lowercase_tokens(text)
     joined = " ".join(low)
-    bits = 0
-    word_bits = index.word_bits
-    for word in index.vocabulary.intersection(low):
-        bits |= word_bits[word]
-    if bits & _PAIR_START:
-        pair_bits = index.pair_bits
-        for first, second in zip(low, low[1:]):
-            seconds = pair_bits.get(first)
-            if seconds is not None:
-                bits |= seconds.get(second, 0)
+    bits = _cues(low, joined, index)
     if bits & _MONTH_CUE and tokens is None:
         tokens = _tokens(text)
     reasons: list[str] = []
@@ -518,9 +537,9 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
     if bits & _HEDGE_CUE:
         reasons.append(SPECULATION)
 
-    logit = _BIAS + sum(map(_WEIGHTS.__getitem__, reasons)) + _LENGTH_WEIGHT * math.log1p(min(len(low), 60) / 10)
+    logit = _BIAS + sum(map(_WEIGHTS.__getitem__, reasons)) + _LENGTH_TERMS[min(len(low), 60)]
     score = Score(round(1.0 / (1.0 + math.exp(-logit)), 4), reasons)
-    return score, url_removed or _may_have_speech_verb(text, joined, low, lang)
+    return score, url_removed or _may_attribute(text, bits, lang)
 
 
 # Speech verbs, each a whole word, as find_speaker looks for them.
@@ -552,21 +571,21 @@ _SPEECH_CUES = {
 _BEYOND_LATIN_1 = re.compile(r"[^\x00-\xff]")
 
 
-def _may_have_speech_verb(text: str, joined: str, low: list[str], lang: str) -> bool:
+def _may_attribute(text: str, bits: int, lang: str) -> bool:
     """False only when find_speaker's speech-verb search certainly finds nothing in ``text``.
 
-    ``low`` are the lowercase tokens of ``text`` and ``joined`` those tokens joined by spaces.
-    A speech verb is a whole run of word characters, so it is one of the tokens once these are
-    cut at their apostrophes ("o'said"). The Spanish search ignores case, which equals
+    ``bits`` are the cues of the tokens of ``text``. A speech verb is a whole run of word
+    characters, so its lowercase form is a token or a piece of one cut at its apostrophes,
+    which ``_cues`` marks with ``_SPEECH_CUE``. The Spanish search ignores case, which equals
     lower-casing for Latin-1 letters but not for a few others (dotless ı, long ſ, Kelvin K):
     a Spanish text with any character beyond Latin-1 is left to the search itself.
     """
-    cues = _SPEECH_CUES[lang]
-    if not cues.isdisjoint(low):
-        return True
-    if "'" in joined and any(not cues.isdisjoint(word.split("'")) for word in low if "'" in word):
+    if bits & _SPEECH_CUE:
         return True
     return lang == "es" and _BEYOND_LATIN_1.search(text) is not None
+
+
+_INDEXES = {lang: _index(lex, _SPEECH_CUES[lang]) for lang, lex in _LEXICONS.items()}
 
 
 # --- speakers -------------------------------------------------------------------------------

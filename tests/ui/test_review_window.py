@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from tests.conftest import SEED
 from factcheck.store import Store
@@ -268,3 +268,42 @@ def test_an_empty_paste_keeps_the_dialog_open_with_the_reason(open_window, db_pa
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "empty" in dialog.error.text().lower()
     assert window.store.article_count() == 0
+
+
+def test_shift_j_and_n_move_between_articles(window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    other = tmp_path / "budget.txt"
+    other.write_text("---\ntitle: Budget\n---\nThe budget rose 12% in 2024, the minister said on Tuesday.\n")
+    with qtbot.waitSignal(window.importer.importFinished, timeout=30000):
+        window.importer.import_files([str(other)])
+    seed_id = next(a.id for a in window.store.articles() if a.outlet == "AP")
+    budget_id = next(a.id for a in window.store.articles() if a.title == "Budget")
+    window.show_article(seed_id)
+    key(qtbot, window, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    assert window.article_id == budget_id
+    assert window.position_label.text().endswith("article 2 of 2")
+    key(qtbot, window, Qt.Key.Key_K, Qt.KeyboardModifier.ShiftModifier)
+    assert window.article_id == seed_id
+
+    for claim in window.visible_claims():  # finish the seed article...
+        window.store.set_verdict(claim.id, "verified")
+    window.show_article(seed_id)
+    key(qtbot, window, Qt.Key.Key_N)  # ...and N finds the work left in the other one
+    assert window.article_id == budget_id
+    assert window.store.claim(window.claim_id).verdict is None
+
+
+def test_cancelling_an_import_keeps_what_was_imported(open_window, db_path, qtbot, tmp_path) -> None:  # noqa: ANN001
+    files = []
+    for n in range(200):
+        path = tmp_path / f"note-{n:03}.txt"
+        path.write_text(f"Note {n}: the council approved {n + 10} new homes in 2024, the mayor said.\n")
+        files.append(str(path))
+    window = open_window(db_path)
+    with qtbot.waitSignal(window.importer.importFinished, timeout=60000) as done:
+        window.importer.import_files(files)
+        window.importer.progress.findChild(QPushButton).click()  # the Cancel button
+    report = done.args[0]
+    assert report.cancelled
+    assert len(report.imported) < len(files)
+    assert window.store.article_count() == len(report.imported)
+    assert "cancelled" in window.statusBar().currentMessage()
