@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         self.reviewer_label.setText(f"reviewer: {self.settings.reviewer}")
         self.database_label.setText(Path(self.store.location).name)
         self.database_label.setToolTip(self.store.location)
+        self.setWindowTitle(f"factcheck — {Path(self.store.location).name}")
 
     def choose_database(self) -> None:
         from ui.database_switch import choose_and_switch
