@@ -296,7 +296,27 @@ class RemoveSource(ClaimOperation):
 
 
 @dataclass
-class EditClaimText(ClaimOperation):
+class SetClaimFields(ClaimOperation, ABC):
+    """An operation that only sets fields of the claim row; revert puts the snapshot back."""
+
+    @abstractmethod
+    def fields(self) -> dict[str, Any]: ...
+
+    def apply(self, session: Session) -> Changes:
+        claim = self._lock_for_apply(session)
+        for name, value in self.fields().items():
+            setattr(claim, name, value)
+        self._touch(claim)
+        return _changes(claim, article_list=True)
+
+    def revert(self, session: Session) -> Changes:
+        claim = self._lock_for_revert(session)
+        self._put_back(claim)
+        return _changes(claim, article_list=True)
+
+
+@dataclass
+class EditClaimText(SetClaimFields):
     text: str = ""
 
     def __post_init__(self) -> None:
@@ -308,40 +328,24 @@ class EditClaimText(ClaimOperation):
     def label(self) -> str:
         return "Edit claim"
 
-    def apply(self, session: Session) -> Changes:
-        claim = self._lock_for_apply(session)
-        claim.text = self.text
-        self._touch(claim)
-        return _changes(claim)
-
-    def revert(self, session: Session) -> Changes:
-        claim = self._lock_for_revert(session)
-        self._put_back(claim)
-        return _changes(claim)
+    def fields(self) -> dict[str, Any]:
+        return {"text": self.text}
 
 
 @dataclass
-class SetDismissed(ClaimOperation):
+class SetDismissed(SetClaimFields):
     dismissed: bool = True
 
     @property
     def label(self) -> str:
         return "Dismiss claim" if self.dismissed else "Restore claim"
 
-    def apply(self, session: Session) -> Changes:
-        claim = self._lock_for_apply(session)
-        claim.dismissed = self.dismissed
-        self._touch(claim)
-        return _changes(claim, article_list=True)
-
-    def revert(self, session: Session) -> Changes:
-        claim = self._lock_for_revert(session)
-        self._put_back(claim)
-        return _changes(claim, article_list=True)
+    def fields(self) -> dict[str, Any]:
+        return {"dismissed": self.dismissed}
 
 
 @dataclass
-class SetProposed(ClaimOperation):
+class SetProposed(SetClaimFields):
     """Promote a sentence the scorer passed over to a claim to review (or take it back)."""
 
     proposed: bool = True
@@ -350,18 +354,9 @@ class SetProposed(ClaimOperation):
     def label(self) -> str:
         return "Promote sentence" if self.proposed else "Demote claim"
 
-    def apply(self, session: Session) -> Changes:
-        claim = self._lock_for_apply(session)
-        claim.proposed = self.proposed
-        if self.proposed:
-            claim.dismissed = False
-        self._touch(claim)
-        return _changes(claim, article_list=True)
-
-    def revert(self, session: Session) -> Changes:
-        claim = self._lock_for_revert(session)
-        self._put_back(claim)
-        return _changes(claim, article_list=True)
+    def fields(self) -> dict[str, Any]:
+        # A promoted sentence is one to review, so it cannot stay dismissed.
+        return {"proposed": True, "dismissed": False} if self.proposed else {"proposed": False}
 
 
 @dataclass

@@ -12,10 +12,11 @@ import bisect
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import ArticleRecord
 from factcheck.store import Store
+from ui.models.record_table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,11 +32,13 @@ def _published_text(published: str | None) -> str:
     return published[:10] if published else ""
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(RecordTableModel[ArticleRecord]):
     """Articles with their review progress (reviewed of proposed claims)."""
 
     ArticleIdRole = ArticleIdRole
     ProgressRole = ProgressRole
+
+    HEADERS = HEADERS
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +93,7 @@ class ArticleListModel(QAbstractTableModel):
             record = fresh.get(article_id)
             if row is not None and record is not None:
                 self._records[row] = record
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+                self._row_changed(row)
                 self._move_into_place(row)
             elif row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)
@@ -131,23 +134,10 @@ class ArticleListModel(QAbstractTableModel):
 
     # -- Qt model interface ----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(HEADERS):
-                return HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        record = self._record(index)
+        if record is None:
             return None
-        record = self._records[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)

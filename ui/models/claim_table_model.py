@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from factcheck.records import ClaimRecord
 from factcheck.store import Store
 from ui import theme
+from ui.models.record_table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,10 +32,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class ClaimTableModel(QAbstractTableModel):
+class ClaimTableModel(RecordTableModel[ClaimRecord]):
     """Claims of the article set with `set_article`, in reading order."""
 
     ClaimIdRole = ClaimIdRole
+
+    HEADERS = HEADERS
+    HEADER_TIPS = {SCORE: "Check-worthiness: how likely the sentence states a checkable fact (0–1)"}
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +88,7 @@ class ClaimTableModel(QAbstractTableModel):
             self._records[row] = record
             changed.append(row)
         for row in sorted(changed):
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            self._row_changed(row)
 
     def _shows(self, record: ClaimRecord) -> bool:
         return self._show_all or record.proposed
@@ -103,26 +107,10 @@ class ClaimTableModel(QAbstractTableModel):
 
     # -- Qt model interface ----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == SCORE:
-            return "Check-worthiness: how likely the sentence states a checkable fact (0–1)"
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        claim = self._record(index)
+        if claim is None:
             return None
-        claim = self._records[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(claim, index.row(), column)

@@ -9,10 +9,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import VerdictRecord
 from ui import theme
+from ui.models.record_table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,40 +35,27 @@ def local_time(moment: dt.datetime | None) -> str:
     return _local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else ""
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RecordTableModel[VerdictRecord]):
     """Verdict rows of one claim as given by `store.history(claim_id)`."""
 
     VerdictIdRole = VerdictIdRole
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[VerdictRecord] = []
 
     def set_history(self, records: Iterable[VerdictRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self._replace(list(records))
 
     def record_at(self, row: int) -> VerdictRecord:
         return self._records[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(HEADERS):
-                return HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        record = self._record(index)
+        if record is None:
             return None
-        record = self._records[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == WHEN:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import SourceRecord
+from ui.models.record_table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,19 +22,19 @@ HEADERS = ("URL", "Title", "Publisher", "Excerpt", "Accessed")
 SourceIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class SourceTableModel(QAbstractTableModel):
+class SourceTableModel(RecordTableModel[SourceRecord]):
     """One row per source, in the order they were added."""
 
     SourceIdRole = SourceIdRole
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[SourceRecord] = []
 
     def set_sources(self, sources: Iterable[SourceRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(sources)
-        self.endResetModel()
+        self._replace(list(sources))
 
     def source_at(self, row: int) -> SourceRecord:
         return self._records[row]
@@ -41,23 +42,10 @@ class SourceTableModel(QAbstractTableModel):
     def row_of(self, source_id: int) -> int | None:
         return next((i for i, s in enumerate(self._records) if s.id == source_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(HEADERS):
-                return HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        source = self._record(index)
+        if source is None:
             return None
-        source = self._records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(self._text(source, index.column()).split())  # one line per row
         if role == Qt.ItemDataRole.ToolTipRole:
