@@ -151,7 +151,9 @@ COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "gui":
-        from ui.app import main as gui_main  # the GUI is optional for the CLI: import it only here
+        from ui.app import (
+            main as gui_main,  # the GUI is optional for the CLI: import it only here
+        )
 
         return gui_main(["factcheck-gui"] + (["--db", args.db] if args.db else []))
     try:

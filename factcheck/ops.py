@@ -19,7 +19,15 @@ from urllib.parse import urlsplit
 from sqlmodel import Session, delete, select
 
 from factcheck import analysis
-from factcheck.models import VERDICT_LABELS, Article, Claim, DateMention, Source, Verdict, utcnow
+from factcheck.models import (
+    VERDICT_LABELS,
+    Article,
+    Claim,
+    DateMention,
+    Source,
+    Verdict,
+    utcnow,
+)
 from factcheck.records import Changes, SourceInput
 
 

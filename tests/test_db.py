@@ -12,9 +12,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from tests.conftest import SEED
 from factcheck import db, migrate
 from factcheck.store import Store
+from tests.conftest import SEED
 
 
 def test_a_new_database_is_created_at_head_in_wal_mode(db_path: Path) -> None:

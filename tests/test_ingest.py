@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from factcheck import ingest
-from factcheck.ingest import IngestError, detect_language, from_text, parse_published, read_file
+from factcheck.ingest import (
+    IngestError,
+    detect_language,
+    from_text,
+    parse_published,
+    read_file,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "ap-2025-05-03-sheinbaum-troops.txt"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SEED
 from factcheck import ops
 from factcheck.store import Store
+from tests.conftest import SEED
 
 
 def test_the_seed_article_imports_with_its_metadata_and_claims(seeded: Store) -> None:

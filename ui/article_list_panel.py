@@ -7,9 +7,7 @@ row) stay quiet, so the main window never reloads an article it is already showi
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +22,21 @@ from PySide6.QtWidgets import (
 
 from factcheck.store import Store
 from ui.models.article_filter_model import ArticleFilterProxy
-from ui.models.article_list_model import DATE, OUTLET, PROGRESS, TITLE, ArticleIdRole, ArticleListModel
+from ui.models.article_list_model import (
+    DATE,
+    OUTLET,
+    PROGRESS,
+    TITLE,
+    ArticleIdRole,
+    ArticleListModel,
+)
 from ui.progress_delegate import ProgressDelegate
+from ui.quiet_selection import QuietSelectionMixin
 
 EMPTY_MESSAGE = "No articles yet. Import files with Ctrl+I, drop them here, or paste one with Ctrl+Shift+V."
 
 
-class ArticleListPanel(QWidget):
+class ArticleListPanel(QuietSelectionMixin, QWidget):
     """Articles to review, unfinished first; emits the id of the article the reviewer picks."""
 
     articleActivated = Signal(int)
@@ -39,6 +45,7 @@ class ArticleListPanel(QWidget):
         super().__init__(parent)
         self.model = ArticleListModel(store, self)
         self.proxy = ArticleFilterProxy(self)
+        self._id_role, self._activated = ArticleIdRole, self.articleActivated.emit
         self._quiet = False
         self._current_id: int | None = None
         # Connected before the proxy, so the selection model's own reaction to removed rows (moving
@@ -170,33 +177,9 @@ class ArticleListPanel(QWidget):
 
     # -- internals -------------------------------------------------------------------------
 
-    def _select_index(self, index: QModelIndex) -> None:
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.view.selectionModel().setCurrentIndex(index, flags)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _quietly(self, change: Callable[[], None]) -> None:
-        was, self._quiet = self._quiet, True
-        try:
-            change()
-        finally:
-            self._quiet = was
-
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet or not current.isValid():
-            return
-        article_id = current.data(ArticleIdRole)
-        if article_id is None or article_id == self._current_id:
-            return
-        self._current_id = int(article_id)
-        self.articleActivated.emit(self._current_id)
-
     def _on_filter_changed(self, text: str) -> None:
         self._quietly(lambda: self.proxy.setFilterFixedString(text))
         self._restore_selection()
-
-    def _hold_quiet(self) -> None:
-        self._quiet = True
 
     def _after_rows_changed(self) -> None:
         self._quiet = False

@@ -7,17 +7,30 @@ change back to itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck.store import Store
 from ui import theme
-from ui.models.claim_table_model import NUMBER, SCORE, SOURCES, TEXT, VERDICT, ClaimIdRole, ClaimTableModel
+from ui.models.claim_table_model import (
+    NUMBER,
+    SCORE,
+    SOURCES,
+    TEXT,
+    VERDICT,
+    ClaimIdRole,
+    ClaimTableModel,
+)
+from ui.quiet_selection import QuietSelectionMixin
 
 
-class ClaimsPanel(QWidget):
+class ClaimsPanel(QuietSelectionMixin, QWidget):
     """A table of the article's claims; emits the id of the claim the reviewer picks."""
 
     claimActivated = Signal(int)
@@ -25,6 +38,7 @@ class ClaimsPanel(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ClaimTableModel(store, self)
+        self._id_role, self._activated = ClaimIdRole, self.claimActivated.emit
         self._quiet = False
         self._current_id: int | None = None
 
@@ -85,41 +99,16 @@ class ClaimsPanel(QWidget):
         if row is None:
             return False
         self._current_id = claim_id
-        self._quietly(lambda: self._select_row(row))
+        self._quietly(lambda: self._select_index(self.model.index(row, 0)))
         return True
 
     # -- internals -------------------------------------------------------------------------
-
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.view.selectionModel().setCurrentIndex(index, flags)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _quietly(self, change: Callable[[], None]) -> None:
-        was, self._quiet = self._quiet, True
-        try:
-            change()
-        finally:
-            self._quiet = was
-
-    def _hold_quiet(self) -> None:
-        self._quiet = True
 
     def _after_reset(self) -> None:
         """A reload (a claim added or removed) keeps the reviewer on the claim they were on."""
         self._quiet = False
         row = self.model.row_of(self._current_id) if self._current_id is not None else None
         if row is not None:
-            self._quietly(lambda: self._select_row(row))
+            self._quietly(lambda: self._select_index(self.model.index(row, 0)))
         else:
             self._current_id = None
-
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet or not current.isValid():
-            return
-        claim_id = current.data(ClaimIdRole)
-        if claim_id is None or claim_id == self._current_id:
-            return
-        self._current_id = int(claim_id)
-        self.claimActivated.emit(self._current_id)

@@ -8,16 +8,36 @@ refresh must not disturb a reviewer who is still typing, so editors with focus k
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShortcut, QTextCursor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QScrollArea, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck.records import ClaimRecord, SourceInput, SourceRecord, VerdictRecord
 from ui import theme
 from ui.article_view import describe_date
 from ui.committing_text_edit import CommittingTextEdit
-from ui.models.history_model import HistoryModel, local_time
 from ui.models import source_table_model as source_columns
+from ui.models.history_model import HistoryModel, local_time
 from ui.models.source_table_model import SourceTableModel
 from ui.source_dialog import SourceDialog, web_address
 from ui.verdict_buttons import VerdictButtons

@@ -13,10 +13,10 @@ import statistics
 import time
 from pathlib import Path
 
-from tests.benchmarks.corpus import articles
 from factcheck import text
 from factcheck.analysis import analyse_article, reference_date
 from factcheck.store import Store
+from tests.benchmarks.corpus import articles
 
 N_ARTICLES = 1000
 RUNS = 3

@@ -5,17 +5,32 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.conftest import SEED
 from PySide6.QtCore import QModelIndex, Qt
 
 from factcheck.ops import AddClaim, SetDismissed, SetProposed, SetVerdict
 from factcheck.records import SourceInput
 from factcheck.store import Store
+from tests.conftest import SEED
 from ui.article_list_panel import EMPTY_MESSAGE, ArticleListPanel
 from ui.claims_panel import ClaimsPanel
 from ui.models.article_filter_model import ArticleFilterProxy
-from ui.models.article_list_model import DATE, OUTLET, PROGRESS, TITLE, ArticleIdRole, ArticleListModel, ProgressRole
-from ui.models.claim_table_model import SCORE, SOURCES, TEXT, VERDICT, ClaimIdRole, ClaimTableModel
+from ui.models.article_list_model import (
+    DATE,
+    OUTLET,
+    PROGRESS,
+    TITLE,
+    ArticleIdRole,
+    ArticleListModel,
+    ProgressRole,
+)
+from ui.models.claim_table_model import (
+    SCORE,
+    SOURCES,
+    TEXT,
+    VERDICT,
+    ClaimIdRole,
+    ClaimTableModel,
+)
 from ui.models.history_model import HistoryModel
 from ui.models.source_table_model import SourceIdRole, SourceTableModel
 

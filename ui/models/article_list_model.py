@@ -8,7 +8,6 @@ Rows hold plain `ArticleRecord`s in id order (the store's order); sorting and fi
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Iterable
 from typing import Any
 
