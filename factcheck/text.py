@@ -15,6 +15,7 @@ on the next line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sentencex import segment
@@ -97,3 +98,30 @@ def split_sentences(text: str, language: str = "en") -> list[Span]:
             if span is not None:
                 sentences.append(span)
     return sentences
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` written as a prefix tree: "s(?:a(?:id|ys?)|tated)".
+
+    The engine then tries one branch per distinct next character at each position instead of
+    every word, and when every word opens with a plain character it can skip straight to the
+    positions where one could start. The tree matches at a position exactly when one of the
+    words starts there; where the pattern around it admits only whole words, at most one word
+    fits at a position, so it finds exactly the matches of the plain list ("said|says|say").
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _tree_regex(tree)
+
+
+def _tree_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _tree_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
