@@ -6,7 +6,6 @@ change as one transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import hashlib
 import json
@@ -15,11 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import and_, case, func, insert
+from sqlalchemy import and_, case, func
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, select
 
 from factcheck import analysis, db, ingest, ops
+from factcheck.article_writer import ArticleWriter
 from factcheck.models import Article, Claim, DateMention, Source, Verdict, as_utc
 from factcheck.records import (
     ArticleRecord,
@@ -58,6 +58,7 @@ class Store:
         self.url = db.to_url(target)
         self.path = db.sqlite_path(self.url)
         self.engine = db.open_engine(target)
+        self._writer = ArticleWriter(self.engine)
         self.reviewer = reviewer or default_reviewer()
 
     @property
@@ -103,54 +104,12 @@ class Store:
         return self.import_input(ingest.from_text(text, **overrides))
 
     def import_input(self, item: ingest.ArticleInput) -> ImportResult:
-        digest = content_hash(item.body)
-        published = item.published.isoformat() if item.published else None
+        """Analyse and store one article in one transaction; a known text is reported, not doubled."""
         found = analysis.analyse_article(item.body, item.language, analysis.reference_date(item.published))
-        with Session(self.engine) as session, session.begin():
-            conn = session.connection()
-            existing = conn.execute(
-                select(Article.id, Article.title).where(Article.content_hash == digest)
-            ).first()
-            if existing is not None:
-                proposed = conn.execute(
-                    select(func.count()).where(Claim.article_id == existing.id, Claim.proposed)
-                ).scalar_one()
-                return ImportResult(existing.id, existing.title, proposed, 0, duplicate=True)
-            article_id = conn.execute(
-                insert(Article.__table__).returning(Article.id),
-                {"title": item.title, "outlet": item.outlet, "url": item.url, "author": item.author,
-                 "published": published, "language": item.language, "body": item.body,
-                 "content_hash": digest, "imported_at": dt.datetime.now(dt.timezone.utc), "origin": item.origin},
-            ).scalar_one()
-            self._insert_sentences(session, article_id, found)
-            return ImportResult(article_id, item.title, sum(s.proposed for s in found), len(found))
-
-    @staticmethod
-    def _insert_sentences(session: Session, article_id: int, found: list[analysis.SentenceAnalysis]) -> None:
-        """Bulk inserts through Core: import speed is dominated by these rows, not by ORM features."""
-        if not found:
-            return
-        now = dt.datetime.now(dt.timezone.utc)
-        rows = [
-            {"article_id": article_id, "position": i * 10, "text": s.text, "start": s.start, "end": s.end,
-             "speaker": s.speaker, "score": s.score.value, "reasons": json.dumps(s.score.reasons),
-             "proposed": s.proposed, "dismissed": False, "rationale": "", "created_at": now,
-             "updated_at": now, "version": 1}
-            for i, s in enumerate(found)
-        ]
-        conn = session.connection()
-        conn.execute(insert(Claim.__table__), rows)
-        ids = conn.execute(
-            select(Claim.id).where(Claim.article_id == article_id).order_by(Claim.position)
-        ).scalars().all()
-        date_rows = [
-            {"article_id": article_id, "claim_id": claim_id, "start": s.start + m.start, "end": s.start + m.end,
-             "text": m.text, "value": m.value, "granularity": m.granularity}
-            for claim_id, s in zip(ids, found)
-            for m in s.dates
-        ]
-        if date_rows:
-            conn.execute(insert(DateMention.__table__), date_rows)
+        try:
+            return self._writer.write(item, content_hash(item.body), found)
+        except SAOperationalError as exc:
+            raise StoreError(f"The database refused the import ({exc.orig}). Nothing was saved.") from None
 
     def seed(self, folder: Path = SEEDS_DIR) -> list[ImportResult]:
         """Load the sample articles into a database that has none yet."""
