@@ -30,7 +30,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit,), "Close factcheck (everything is already saved)"),
     # Edit (undo/redo come from the QUndoStack; these are their shortcuts)
     ActionSpec("make_claim", "Make Selection a &Claim", ("C",), "Turn the selected article text into a claim", True),
-    ActionSpec("toggle_dismiss", "&Dismiss / Restore Claim", ("X",), "Dismiss the claim, or bring it back", True),
+    ActionSpec("toggle_dismiss", "&Dismiss / Restore Claim", ("X",),
+               "Dismiss the claim, or bring it back (promotes a sentence that was not proposed)", True),
     ActionSpec("add_source", "Add &Source…", ("S",), "Add a source backing the verdict", True),
     ActionSpec("focus_rationale", "Write &Rationale", ("R",), "Move to the rationale editor", True),
     # Review

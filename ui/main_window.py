@@ -254,8 +254,13 @@ class MainWindow(QMainWindow):
                 self.next_unreviewed()
 
     def toggle_dismissed(self) -> None:
+        """X: dismiss or restore a claim; on a sentence that was not proposed, promote it."""
         claim = self.current_claim()
-        if claim is not None:
+        if claim is None:
+            return
+        if not claim.proposed:
+            self._claim_op(ops.SetProposed, proposed=True)
+        else:
             self._claim_op(ops.SetDismissed, dismissed=not claim.dismissed)
 
     def make_claim_from_selection(self) -> None:

@@ -307,3 +307,17 @@ def test_cancelling_an_import_keeps_what_was_imported(open_window, db_path, qtbo
     assert len(report.imported) < len(files)
     assert window.store.article_count() == len(report.imported)
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_show_all_then_x_promotes_a_sentence_the_scorer_passed_over(window, qtbot) -> None:  # noqa: ANN001
+    passed_over = next(c for c in window.store.claims(window.article_id) if not c.proposed)
+    assert passed_over.id not in [c.id for c in window.visible_claims()]
+    window.actions.show_all.setChecked(True)
+    window.claims_panel.select_claim(passed_over.id)
+    window.show_claim(passed_over.id)
+    key(qtbot, window, Qt.Key.Key_X)
+    assert window.store.claim(passed_over.id).proposed
+    window.actions.show_all.setChecked(False)
+    assert passed_over.id in [c.id for c in window.visible_claims()]
+    window.undo_stack.undo()
+    assert not window.store.claim(passed_over.id).proposed
