@@ -7,10 +7,13 @@ it. Relative dates resolve against 20 September 2016, in the month the articles 
 
 The floor is the sentence splitter alone: analysis cannot cost less than finding the sentences.
 ``analyse_article`` (split, score, speaker, dates) is reported in µs per sentence and as a
-ratio to that floor, each the median of 5 runs over the whole corpus. The scorer and the speaker
-search are also timed sentence by sentence (best of 5 calls each), because their budget is per
-sentence: 20 µs together at the median, so that analysis leaves most of the import budget
-(200 articles a second, at most 3x the splitter plus raw sqlite3 inserts) to the database.
+ratio to that floor, each the median of 5 runs over the whole corpus. Its budget is that ratio,
+at most 15x the splitter (8-11x when measured), so that analysis leaves most of the import
+budget (200 articles a second, at most 3x the splitter plus raw sqlite3 inserts) to the
+database. Like every figure of the project it is a ratio to a floor measured in the same run:
+a busy machine slows both alike, where a budget in µs would fail the code for the machine's
+load. The scorer and the speaker search are also timed sentence by sentence (best of 5 calls
+each) and reported in µs, to show where the time goes.
 
 Run with:
 ``.venv/bin/python -m pytest tests/benchmarks/test_analysis_speed.py -s -p no:cacheprovider -o addopts=""``
@@ -35,7 +38,7 @@ DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 ARTICLES = DATA / "articles" / "en-buzzfeed-webis-2016"
 REFERENCE = dt.date(2016, 9, 20)
 RUNS = 5
-SCORE_AND_SPEAKER_BUDGET_US = 20.0
+ANALYSIS_BUDGET_X_SPLITTER = 15.0
 
 
 @pytest.fixture(scope="module")
@@ -84,14 +87,18 @@ def test_analyse_article_against_the_splitter(bodies: list[str], sentences: list
         f" analyse_article {full * per_sentence:.1f} µs/sentence ({full * 1e3 / len(bodies):.3f} ms/article,"
         f" {len(bodies) / full:.0f} articles/s), {full / split:.1f}x the splitter"
     )
+    assert full / split <= ANALYSIS_BUDGET_X_SPLITTER, (
+        f"analyse_article costs {full / split:.1f}x the splitter,"
+        f" over the budget of {ANALYSIS_BUDGET_X_SPLITTER:.0f}x"
+    )
     assert len(bodies) / full >= 200, "analysis alone would use the whole import budget of 200 articles/s"
 
 
 def test_scorer_and_speaker_per_sentence(sentences: list[str]) -> None:
     score = _median_sentence_us(claims.score_sentence, sentences)
     speaker = _median_sentence_us(claims.find_speaker, sentences)
-    # The budgeted figure is the best of three measurements, so that a busy machine does not
-    # fail the code: the best one is closest to the code's own cost.
+    # The best of three measurements: the best one is closest to the code's own cost. The figures
+    # are reported only; the budget is the ratio to the splitter in the test above.
     both = min(_median_sentence_us(claims.score_and_speaker, sentences) for _ in range(3))
     cues = analysis._date_cues("en")
     every = _median_sentence_us(lambda s: dates.find_dates(s, REFERENCE, "en"), sentences)
@@ -102,7 +109,6 @@ def test_scorer_and_speaker_per_sentence(sentences: list[str]) -> None:
         f" both as analyse_article calls them (score_and_speaker) {both:.1f} µs;"
         f" find_dates {every:.1f} µs, {cued:.1f} µs behind the date cues"
     )
-    assert both <= SCORE_AND_SPEAKER_BUDGET_US
 
 
 def test_date_cues_miss_no_date(sentences: list[str]) -> None:
