@@ -1,99 +1,102 @@
 """Writing an analysed article and its sentences: the hot path of every import.
 
-An article brings dozens of sentence rows and their date mentions. Going through the ORM, or even
-through Core's per-row parameter processing, costs more than the analysis itself, so the
-statements are compiled once for the engine's dialect and the rows are handed to the driver's
-executemany as plain tuples. Values are those SQLAlchemy itself would bind (timestamps through the
-column type's own bind processor), so rows read back exactly as rows written by the ORM.
+An article brings dozens of sentence rows and their date mentions. Through the ORM, or even
+through Core's per-statement machinery, the writing cost more than the analysis, so the
+statements are compiled once for the engine's dialect and run on the driver's own cursor, inside
+the transaction SQLAlchemy opened. Values are those SQLAlchemy itself would bind (timestamps go
+through the column type's own bind processor), so the rows read back exactly like ORM-written ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select
+from sqlalchemy import Engine, bindparam, func, insert, select
+from sqlalchemy.sql import ClauseElement
 
-from factcheck.analysis import SentenceAnalysis
+from factcheck.analysis import SentenceRow
 from factcheck.ingest import ArticleInput
 from factcheck.models import Article, Claim, DateMention
 from factcheck.records import ImportResult
 
+ARTICLE_COLUMNS = ("title", "outlet", "url", "author", "published", "language", "body", "content_hash",
+                   "imported_at", "origin")
 CLAIM_COLUMNS = ("article_id", "position", "text", "start", "end", "speaker", "score", "reasons", "proposed",
                  "dismissed", "rationale", "created_at", "updated_at", "version")
 DATE_COLUMNS = ("article_id", "claim_id", "start", "end", "text", "value", "granularity")
 
 
-class _BulkInsert:
-    """An INSERT compiled once; `run` sends many rows given as tuples in `columns` order."""
+class _Statement:
+    """A statement compiled once for the dialect; parameters are given by name, sent in its order."""
 
-    def __init__(self, engine: Engine, table: Table, columns: Sequence[str]) -> None:
-        compiled = insert(table).compile(dialect=engine.dialect, column_keys=list(columns))
+    def __init__(self, engine: Engine, statement: ClauseElement, names: Sequence[str] | None = None) -> None:
+        compiled = statement.compile(dialect=engine.dialect, column_keys=list(names) if names else None)
         self.sql = str(compiled)
-        self.columns = tuple(columns)
-        order = compiled.positiontup if compiled.positional else None
-        # Positional drivers (sqlite3) take tuples in the compiled order; named ones take dicts.
-        self._order = [self.columns.index(name) for name in order] if order is not None else None
+        # Positional drivers (sqlite3: "?") take tuples in the compiled order; named ones take dicts.
+        self.order = list(compiled.positiontup) if compiled.positional else None
 
-    def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        if self._order is not None:
-            params: list[Any] = [tuple(row[i] for i in self._order) for row in rows]
-        else:
-            params = [dict(zip(self.columns, row)) for row in rows]
-        conn.exec_driver_sql(self.sql, params)
+    def params(self, values: Mapping[str, Any]) -> tuple[Any, ...] | Mapping[str, Any]:
+        return tuple(values[name] for name in self.order) if self.order is not None else values
 
 
 class ArticleWriter:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._claims = _BulkInsert(engine, Claim.__table__, CLAIM_COLUMNS)
-        self._dates = _BulkInsert(engine, DateMention.__table__, DATE_COLUMNS)
-        # Built once: constructing a statement costs as much as running it on a small table.
-        self._find = select(Article.id, Article.title).where(Article.content_hash == bindparam("digest"))
-        self._count = select(func.count()).where(Claim.article_id == bindparam("article"), Claim.proposed)
-        self._add_article = insert(Article.__table__).returning(Article.id)
-        self._claim_ids = (select(Claim.id).where(Claim.article_id == bindparam("article"))
-                           .order_by(Claim.position))
+        self._find = _Statement(engine, select(Article.id, Article.title)
+                                .where(Article.content_hash == bindparam("digest")))
+        self._count = _Statement(engine, select(func.count())
+                                 .where(Claim.article_id == bindparam("article"), Claim.proposed))
+        self._add_article = _Statement(engine, insert(Article.__table__).returning(Article.id), ARTICLE_COLUMNS)
+        self._claim_ids = _Statement(engine, select(Claim.id).where(Claim.article_id == bindparam("article"))
+                                     .order_by(Claim.position))
+        self._add_claims = _Statement(engine, insert(Claim.__table__), CLAIM_COLUMNS)
+        self._add_dates = _Statement(engine, insert(DateMention.__table__), DATE_COLUMNS)
         column_type = Claim.__table__.c.created_at.type.dialect_impl(engine.dialect)
-        stamp = column_type.bind_processor(engine.dialect)
-        self._stamp = stamp or (lambda value: value)
+        self._stamp = column_type.bind_processor(engine.dialect) or (lambda value: value)
 
-    def write(self, item: ArticleInput, digest: str, found: list[SentenceAnalysis]) -> ImportResult:
+    def write(self, item: ArticleInput, digest: str, found: list[SentenceRow]) -> ImportResult:
         """One transaction: the article, every sentence, every date; or, for a known text, nothing."""
         with self.engine.begin() as conn:
-            existing = conn.execute(self._find, {"digest": digest}).first()
-            if existing is not None:
-                proposed = conn.execute(self._count, {"article": existing.id}).scalar_one()
-                return ImportResult(existing.id, existing.title, proposed, 0, duplicate=True)
-            now = dt.datetime.now(dt.timezone.utc)
-            article_id = conn.execute(
-                self._add_article,
-                {"title": item.title, "outlet": item.outlet, "url": item.url, "author": item.author,
-                 "published": item.published.isoformat() if item.published else None,
-                 "language": item.language, "body": item.body, "content_hash": digest, "imported_at": now,
-                 "origin": item.origin},
-            ).scalar_one()
-            self._write_sentences(conn, article_id, found, self._stamp(now))
-        return ImportResult(article_id, item.title, sum(s.proposed for s in found), len(found))
+            cursor = conn.connection.driver_connection.cursor()
+            try:
+                cursor.execute(self._find.sql, self._find.params({"digest": digest}))
+                existing = cursor.fetchone()
+                if existing is not None:
+                    cursor.execute(self._count.sql, self._count.params({"article": existing[0]}))
+                    return ImportResult(existing[0], existing[1], cursor.fetchone()[0], 0, duplicate=True)
+                stamp = self._stamp(dt.datetime.now(dt.timezone.utc))
+                published = item.published.isoformat() if item.published else None
+                cursor.execute(self._add_article.sql, self._add_article.params({
+                    "title": item.title, "outlet": item.outlet, "url": item.url, "author": item.author,
+                    "published": published, "language": item.language, "body": item.body,
+                    "content_hash": digest, "imported_at": stamp, "origin": item.origin}))
+                article_id = cursor.fetchone()[0]
+                self._write_sentences(cursor, article_id, found, stamp)
+            finally:
+                cursor.close()
+        return ImportResult(article_id, item.title, sum(1 for row in found if row[6]), len(found))
 
-    def _write_sentences(self, conn: Connection, article_id: int, found: list[SentenceAnalysis],
-                         stamp: Any) -> None:
+    def _write_sentences(self, cursor: Any, article_id: int, found: list[SentenceRow], stamp: Any) -> None:
         if not found:
             return
-        self._claims.run(conn, [
-            (article_id, i * 10, s.text, s.start, s.end, s.speaker, s.score.value, json.dumps(s.score.reasons),
-             s.proposed, False, "", stamp, stamp, 1)
-            for i, s in enumerate(found)
+        cursor.executemany(self._add_claims.sql, [
+            self._add_claims.params({
+                "article_id": article_id, "position": i * 10, "text": text, "start": start, "end": end,
+                "speaker": speaker, "score": score, "reasons": json.dumps(list(reasons)), "proposed": proposed,
+                "dismissed": False, "rationale": "", "created_at": stamp, "updated_at": stamp, "version": 1})
+            for i, (start, end, text, speaker, score, reasons, proposed, _dates) in enumerate(found)
         ])
-        if not any(s.dates for s in found):
+        if not any(row[7] for row in found):
             return
-        ids = conn.execute(self._claim_ids, {"article": article_id}).scalars().all()
-        self._dates.run(conn, [
-            (article_id, claim_id, s.start + m.start, s.start + m.end, m.text, m.value, m.granularity)
-            for claim_id, s in zip(ids, found)
-            for m in s.dates
+        cursor.execute(self._claim_ids.sql, self._claim_ids.params({"article": article_id}))
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.executemany(self._add_dates.sql, [
+            self._add_dates.params({
+                "article_id": article_id, "claim_id": claim_id, "start": row[0] + m_start,
+                "end": row[0] + m_end, "text": m_text, "value": value, "granularity": granularity})
+            for claim_id, row in zip(ids, found)
+            for m_start, m_end, m_text, value, granularity in row[7]
         ])

@@ -64,14 +64,15 @@ def _emit(data: Any) -> None:
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     overrides = {k: getattr(args, k) for k in ("title", "outlet", "url", "author", "published", "language")}
-    results, failed = [], 0
-    for name in args.files:
+    readable, failed = [], 0
+    for name in args.files:  # every file is checked first, so one bad file does not stop the others
         try:
-            result = store.import_file(name, **overrides)
+            readable.append((name, ingest.read_file(name, **overrides)))
         except ingest.IngestError as exc:
             failed += 1
             print(f"factcheck: {exc}", file=sys.stderr)
-            continue
+    results = []
+    for (name, _), result in zip(readable, store.import_many(item for _, item in readable)):
         results.append({"file": name, "id": result.article_id, "title": result.title,
                         "proposed": result.proposed, "duplicate": result.duplicate})
         if not args.json:

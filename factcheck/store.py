@@ -11,14 +11,14 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sqlalchemy import and_, case, func
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, select
 
-from factcheck import analysis, db, ingest, ops
+from factcheck import analysis, batch_import, db, ingest, ops
 from factcheck.article_writer import ArticleWriter
 from factcheck.models import Article, Claim, DateMention, Source, Verdict, as_utc
 from factcheck.records import (
@@ -105,7 +105,18 @@ class Store:
 
     def import_input(self, item: ingest.ArticleInput) -> ImportResult:
         """Analyse and store one article in one transaction; a known text is reported, not doubled."""
-        found = analysis.analyse_article(item.body, item.language, analysis.reference_date(item.published))
+        return self._write(item, batch_import.analyse_input(item))
+
+    def import_many(self, items: Iterable[ingest.ArticleInput], workers: int | None = None,
+                    cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportResult]:
+        """Import a batch, analysing in worker processes; yields each result as it is stored.
+
+        Every article is its own transaction, so stopping (cancel, an error) keeps what was stored.
+        """
+        for item, found in batch_import.analysed(list(items), workers, cancelled):
+            yield self._write(item, found)
+
+    def _write(self, item: ingest.ArticleInput, found: list[analysis.SentenceRow]) -> ImportResult:
         try:
             return self._writer.write(item, content_hash(item.body), found)
         except SAOperationalError as exc:

@@ -103,3 +103,22 @@ def test_the_default_database_honours_factcheck_db(tmp_path: Path) -> None:
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert target.exists()
+
+
+def test_a_large_batch_is_imported_whole_and_in_order(db_path: Path, tmp_path: Path) -> None:
+    """More files than the worker-pool threshold: analysed in worker processes, stored in order."""
+    from factcheck.batch_import import POOL_THRESHOLD
+
+    files = []
+    for n in range(POOL_THRESHOLD + 8):
+        path = tmp_path / f"brief-{n:02}.txt"
+        path.write_text(f"---\ntitle: Brief {n}\n---\nThe council approved {n + 10} homes on Monday, "
+                        f"the mayor said.\n")
+        files.append(str(path))
+    done = factcheck(db_path, "import", "--json", *files)
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    assert [r["title"] for r in results] == [f"Brief {n}" for n in range(len(files))]
+    assert all(r["proposed"] == 1 for r in results)
+    listed = json.loads(factcheck(db_path, "articles", "--json").stdout)
+    assert [a["title"] for a in listed] == [f"Brief {n}" for n in range(len(files))]

@@ -73,3 +73,33 @@ def test_seeding_loads_the_sample_articles_once(store: Store) -> None:
         "Mexico's president says she rejected Trump's proposal to send U.S. troops to fight cartels"]
     assert store.seed() == []
     assert store.article_count() == 1
+
+
+def test_a_batch_import_stores_what_one_at_a_time_stores(tmp_path: Path) -> None:
+    """import_many analyses in worker processes once a batch is large; the result must not differ."""
+    from factcheck import batch_import
+    from factcheck.ingest import from_text
+
+    body = SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
+    items = [from_text(f"Dispatch {n}.\n{body}", title=f"Copy {n}", published="2025-05-03")
+             for n in range(batch_import.POOL_THRESHOLD + 2)]
+    with Store(tmp_path / "batch.db") as batch, Store(tmp_path / "single.db") as single:
+        results = list(batch.import_many(items, workers=2))
+        for item in items:
+            single.import_input(item)
+        assert [r.title for r in results] == [i.title for i in items]
+        for a, b in zip(batch.articles(), single.articles()):
+            assert (a.title, a.claims) == (b.title, b.claims)
+            assert [(c.text, c.start, c.score, c.speaker, c.dates) for c in batch.claims(a.id)] == [
+                (c.text, c.start, c.score, c.speaker, c.dates) for c in single.claims(b.id)]
+
+
+def test_a_cancelled_batch_keeps_what_was_stored(store: Store) -> None:
+    from factcheck.ingest import from_text
+
+    items = [from_text(f"The council approved {n} homes in 2024, the mayor said.") for n in range(10)]
+    done = []
+    for result in store.import_many(items, cancelled=lambda: len(done) >= 4):
+        done.append(result)
+    assert len(done) == 4
+    assert store.article_count() == 4

@@ -1,6 +1,6 @@
 """Importing files off the GUI thread, with progress, Cancel and a per-file report.
 
-Each file is its own transaction in the store, so a cancel or a bad file keeps what was done.
+Each article is its own transaction in the store, so a cancel or a bad file keeps what was done.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from factcheck.ingest import IngestError
+from factcheck.ingest import ArticleInput, IngestError, read_file
 from factcheck.records import ImportResult
 from factcheck.store import Store, StoreError
 
@@ -45,17 +45,28 @@ class ImportJob(QRunnable):
     def run(self) -> None:
         report = ImportReport()
         total = len(self.files)
-        for done, name in enumerate(self.files):
+        readable: list[tuple[str, ArticleInput]] = []
+        for done, name in enumerate(self.files):  # reading is quick: checks, encoding, front matter
             if self._cancel.is_set():
                 report.cancelled = True
                 break
             self.signals.progressed.emit(done, total, name)
             try:
-                report.imported.append((name, self.store.import_file(name)))
-            except (IngestError, StoreError) as exc:
+                readable.append((name, read_file(name)))
+            except IngestError as exc:
                 report.failed.append((name, str(exc)))
-            except Exception as exc:  # a bug must not kill the batch or the app
-                report.failed.append((name, f"unexpected error ({type(exc).__name__}: {exc})"))
+        names = iter(name for name, _ in readable)
+        try:  # analysing is the long part: a batch runs it in worker processes
+            for result in self.store.import_many([item for _, item in readable], cancelled=self._cancel.is_set):
+                report.imported.append((next(names), result))
+                self.signals.progressed.emit(len(report.imported) + len(report.failed), total,
+                                             report.imported[-1][0])
+        except StoreError as exc:
+            report.failed.extend((name, str(exc)) for name in names)
+        except Exception as exc:  # a bug must not kill the batch or the app
+            report.failed.extend((name, f"unexpected error ({type(exc).__name__}: {exc})") for name in names)
+        if self._cancel.is_set() and len(report.imported) + len(report.failed) < total:
+            report.cancelled = True
         self.signals.progressed.emit(len(report.imported) + len(report.failed), total, "")
         self.signals.finished.emit(report)
 

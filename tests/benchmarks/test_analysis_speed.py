@@ -100,40 +100,34 @@ def test_scorer_and_speaker_per_sentence(sentences: list[str]) -> None:
     # The best of three measurements: the best one is closest to the code's own cost. The figures
     # are reported only; the budget is the ratio to the splitter in the test above.
     both = min(_median_sentence_us(claims.score_and_speaker, sentences) for _ in range(3))
-    cues = analysis._date_cues("en")
     every = _median_sentence_us(lambda s: dates.find_dates(s, REFERENCE, "en"), sentences)
-    cued = _median_sentence_us(lambda s: cues.may_hold_date(s) and dates.find_dates(s, REFERENCE, "en"), sentences)
     print(
         f"\nper sentence, median of {len(sentences)} (best of {RUNS} calls each):"
         f" score_sentence {score:.1f} µs, find_speaker {speaker:.1f} µs,"
         f" both as analyse_article calls them (score_and_speaker) {both:.1f} µs;"
-        f" find_dates {every:.1f} µs, {cued:.1f} µs behind the date cues"
+        f" find_dates {every:.1f} µs"
     )
 
 
-def test_date_cues_miss_no_date(sentences: list[str]) -> None:
-    """analyse_article skips find_dates on sentences without a date cue: that must lose nothing.
+def test_dates_found_per_article_equal_dates_found_per_sentence(bodies: list[str]) -> None:
+    """analyse_article finds dates once per body, not once per sentence: that must change nothing.
 
-    The cue lists in factcheck.analysis follow the patterns of factcheck.date_patterns; should a
-    pattern learn a new anchor word, this fails on the first real sentence that uses it. Besides
-    the articles: TimeBank 1.2 as cleaned for TempEval-3 (183 newswire articles annotated with
-    their dates; repository jspotter/TempEval-3) and the Spanish tweets of CLEF-2021 CheckThat!
-    task 1a (repository Newtral-Tech/clef2021-checkthat), where present.
+    Besides the articles: TimeBank 1.2 as cleaned for TempEval-3 (183 newswire articles annotated
+    with their dates; repository jspotter/TempEval-3) and the Spanish tweets of CLEF-2021
+    CheckThat! task 1a (repository Newtral-Tech/clef2021-checkthat), where present.
     """
-    english = list(sentences)
+    bodies = [(body, "en") for body in bodies]
     for path in sorted((DATA / "dates" / "timebank").glob("*.tml")):
-        markup = path.read_text(encoding="utf-8", errors="replace")
-        english += [span.text for span in split_sentences(re.sub(r"<[^>]+>", "", markup), "en")]
-    spanish = []
+        bodies.append((re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8", errors="replace")), "en"))
     tweets = DATA / "checkworthy" / "es-newtral-2021" / "train.tsv"
     if tweets.exists():
         with tweets.open(encoding="utf-8", newline="") as fh:
-            spanish = [row["tweet_text"] for row in csv.DictReader(fh, delimiter="\t")]
-    missed = [
-        (language, sentence)
-        for language, texts in (("en", english), ("es", english + spanish), ("en", spanish))
-        for sentence in texts
-        if not analysis._date_cues(language).may_hold_date(sentence)
-        and (dates.find_dates(sentence, REFERENCE, language) or dates.find_dates(sentence, None, language))
-    ]
-    assert not missed, f"date cues miss dates in {len(missed)} sentences, e.g. {missed[:3]}"
+            bodies += [(row["tweet_text"], "es") for row in csv.DictReader(fh, delimiter="\t")]
+    differing = []
+    for body, language in bodies:
+        for reference in (REFERENCE, None):
+            for s in analysis.analyse_article(body, language, reference):
+                alone = dates.find_dates(s.text, reference, language)
+                if [(m.start, m.end, m.value) for m in s.dates] != [(m.start, m.end, m.value) for m in alone]:
+                    differing.append((language, s.text))
+    assert not differing, f"{len(differing)} sentences differ, e.g. {differing[:3]}"

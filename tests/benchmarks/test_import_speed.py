@@ -1,5 +1,7 @@
 """Import throughput: 1,000 real articles into a new database.
 
+Measured through `Store.import_many` (analysis in worker processes, as the CLI and the window
+import several files), and also one `import_input` at a time in one process for comparison.
 Reported as articles per second and as a ratio to a floor measured in the same run: the sentence
 splitter alone over the same texts plus raw sqlite3 inserting the same rows into the same tables
 (one transaction per article, WAL, as the store does). Median of several runs. Budget: >= 200 articles/s, <= 3x floor.
@@ -22,11 +24,16 @@ N_ARTICLES = 1000
 RUNS = 3
 
 
-def _import_with_store(items: list, path: Path) -> float:
+def _import_with_store(items: list, path: Path, batch: bool = True) -> float:
+    """`import_many`, as the CLI and the window import several files; or one `import_input` each."""
     store = Store(path, reviewer="bench")
     began = time.perf_counter()
-    for item in items:
-        store.import_input(item)
+    if batch:
+        for _ in store.import_many(items):
+            pass
+    else:
+        for item in items:
+            store.import_input(item)
     elapsed = time.perf_counter() - began
     assert store.article_count() == len(items)
     store.close()
@@ -75,13 +82,16 @@ def _floor(items: list, path: Path) -> float:
 
 def test_import_1000_articles(tmp_path: Path) -> None:
     items = list(articles(N_ARTICLES))
-    ours, floors = [], []
+    ours, serial, floors = [], [], []
     for run in range(RUNS):
         ours.append(_import_with_store(items, tmp_path / f"store-{run}.db"))
+        serial.append(_import_with_store(items, tmp_path / f"serial-{run}.db", batch=False))
         floors.append(_floor(items, tmp_path / f"floor-{run}.db"))
-    t, f = statistics.median(ours), statistics.median(floors)
+    t, one, f = statistics.median(ours), statistics.median(serial), statistics.median(floors)
     rate, ratio = N_ARTICLES / t, t / f
     print(f"\nimport {N_ARTICLES} articles: {t:.2f} s = {rate:.0f} articles/s (median of {RUNS}); "
           f"floor (splitter + raw sqlite3) {f:.2f} s = {N_ARTICLES / f:.0f} articles/s; ratio {ratio:.2f}x")
+    print(f"one at a time (import_input, one process): {one:.2f} s = {N_ARTICLES / one:.0f} articles/s; "
+          f"ratio {one / f:.2f}x")
     assert rate >= 200, f"{rate:.0f} articles/s is under the budget of 200"
     assert ratio <= 3.0, f"{ratio:.2f}x the floor is over the budget of 3x"
