@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, bindparam, case, func
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, select
 
@@ -59,6 +59,9 @@ class Store:
         self.path = db.sqlite_path(self.url)
         self.engine = db.open_engine(target)
         self._writer = ArticleWriter(self.engine)
+        self._history = (select(Verdict.id, Verdict.claim_id, Verdict.label, Verdict.rationale, Verdict.reviewer,
+                                Verdict.created_at)
+                         .where(Verdict.claim_id == bindparam("claim")).order_by(Verdict.id))
         self.reviewer = reviewer or default_reviewer()
 
     @property
@@ -217,10 +220,10 @@ class Store:
 
     def history(self, claim_id: int) -> list[VerdictRecord]:
         """Every verdict the claim was given, oldest first."""
-        with Session(self.engine) as session:
-            rows = session.exec(select(Verdict).where(Verdict.claim_id == claim_id).order_by(Verdict.id)).all()
-            return [VerdictRecord(v.id, v.claim_id, v.label, v.rationale, v.reviewer, as_utc(v.created_at))
-                    for v in rows]
+        # Asked on every step through the claims, so it reads columns, not ORM objects.
+        with self.engine.connect() as conn:
+            rows = conn.execute(self._history, {"claim": claim_id}).all()
+        return [VerdictRecord(r[0], r[1], r[2], r[3], r[4], as_utc(r[5])) for r in rows]
 
     def next_unreviewed(self, article_id: int | None = None, position: int | None = None) -> ClaimRecord | None:
         """The first open claim without a verdict after the given place, wrapping to the start."""
