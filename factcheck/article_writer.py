@@ -12,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, bindparam, func, insert, select
 from sqlalchemy.sql import ClauseElement
 
-from factcheck.analysis import SentenceRow
-from factcheck.ingest import ArticleInput
 from factcheck.models import Article, Claim, DateMention
 from factcheck.records import ImportResult
+
+if TYPE_CHECKING:
+    from factcheck.analysis import SentenceRow
+    from factcheck.ingest import ArticleInput
 
 ARTICLE_COLUMNS = ("title", "outlet", "url", "author", "published", "language", "body", "content_hash",
                    "imported_at", "origin")

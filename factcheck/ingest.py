@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from charset_normalizer import from_bytes
 from dateutil import parser as date_parser
 from dateutil import tz
 
@@ -278,6 +277,8 @@ def _decode(data: bytes, name: str) -> str:
             if text is not None and not set(c for c in text if ord(c) > 127) <= _WESTERN_CHARS:
                 text = None
         if text is None:
+            from charset_normalizer import from_bytes  # only for files that are neither UTF-8 nor cp1252
+
             best = from_bytes(data).best()
             text = str(best) if best is not None else None
     if text is None:

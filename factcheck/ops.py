@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 from sqlmodel import Session, delete, select
 
-from factcheck import analysis
 from factcheck.models import (
     VERDICT_LABELS,
     Article,
@@ -396,6 +395,8 @@ class AddClaim(Operation):
         self.text = self.text.strip()
         if not self.text:
             raise OperationError("A claim needs some text: select a stretch of the article or type it.")
+        from factcheck import analysis  # sentence analysis loads word lists: not needed to open the app
+
         found = analysis.analyse_claim(self.text, article.language, analysis.reference_date(article.published))
         position = self._position(session)
         claim = Claim(article_id=article.id, position=position, text=self.text, start=self.start, end=self.end,

@@ -18,7 +18,7 @@ from sqlalchemy import and_, bindparam, case, func
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, select
 
-from factcheck import analysis, batch_import, db, ingest, ops
+from factcheck import db, ingest, ops
 from factcheck.article_writer import ArticleWriter
 from factcheck.models import Article, Claim, DateMention, Source, Verdict, as_utc
 from factcheck.records import (
@@ -108,6 +108,8 @@ class Store:
 
     def import_input(self, item: ingest.ArticleInput) -> ImportResult:
         """Analyse and store one article in one transaction; a known text is reported, not doubled."""
+        from factcheck import batch_import  # analysis loads word lists: only when importing
+
         return self._write(item, batch_import.analyse_input(item))
 
     def import_many(self, items: Iterable[ingest.ArticleInput], workers: int | None = None,
@@ -116,10 +118,12 @@ class Store:
 
         Every article is its own transaction, so stopping (cancel, an error) keeps what was stored.
         """
+        from factcheck import batch_import
+
         for item, found in batch_import.analysed(list(items), workers, cancelled):
             yield self._write(item, found)
 
-    def _write(self, item: ingest.ArticleInput, found: list[analysis.SentenceRow]) -> ImportResult:
+    def _write(self, item: ingest.ArticleInput, found: list[tuple]) -> ImportResult:
         try:
             return self._writer.write(item, content_hash(item.body), found)
         except SAOperationalError as exc:
