@@ -161,10 +161,10 @@ class Store:
         )
         if ids is not None:
             query = query.where(Article.id.in_(list(ids)))
-        with Session(self.engine) as session:
+        with self.engine.connect() as conn:  # columns only: no ORM objects to build for thousands of rows
             return [
                 ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], as_utc(r[8]), int(r[9]), int(r[10]))
-                for r in session.exec(query).all()
+                for r in conn.execute(query).all()
             ]
 
     def article(self, article_id: int) -> ArticleRecord | None:

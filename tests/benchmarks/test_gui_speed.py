@@ -23,7 +23,7 @@ from tests.benchmarks.corpus import PROJECT_ROOT, build_database, source_article
 
 MIN_CLAIMS = 100_000
 LONG_ARTICLE_CLAIMS = 200
-RUNS = 5
+RUNS = 7
 STEPS = 60
 
 
