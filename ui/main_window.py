@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 5)
         self.main_split.setStretchFactor(2, 3)
-        self.main_split.setSizes([340, 680, 420])
+        self.main_split.setSizes([400, 620, 420])
         self.centre_split.setSizes([520, 200])
         self.setCentralWidget(self.main_split)
 
