@@ -163,6 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (db.DatabaseError, ingest.IngestError, ops.OperationError, StoreError) as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader went away (`factcheck claims 1 | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("factcheck: interrupted; every finished change is saved.", file=sys.stderr)
         return 130

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,17 @@ def test_a_large_batch_is_imported_whole_and_in_order(db_path: Path, tmp_path: P
     assert all(r["proposed"] == 1 for r in results)
     listed = json.loads(factcheck(db_path, "articles", "--json").stdout)
     assert [a["title"] for a in listed] == [f"Brief {n}" for n in range(len(files))]
+
+
+def test_a_listing_cut_short_by_its_reader_is_not_an_error(db_path: Path) -> None:
+    """`factcheck claims 1 | head -1`: the reader has gone before the listing is written."""
+    factcheck(db_path, "import", str(SEED))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone: every write now fails with a broken pipe
+    try:
+        done = subprocess.run([sys.executable, "-m", "factcheck.cli", "--db", str(db_path), "claims", "1"],
+                              stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0
+    assert done.stderr == ""
