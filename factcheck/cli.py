@@ -7,6 +7,7 @@ status; a traceback is shown only when FACTCHECK_DEBUG is set.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -149,14 +150,21 @@ COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims
             "seed": cmd_seed}
 
 
+def launch_gui(database: str | None) -> int:
+    """Become the window program (`factcheck-gui`): the core never imports the GUI."""
+    if importlib.util.find_spec("ui.app") is None:
+        print("factcheck: the window is not installed with this copy; reinstall factcheck with its GUI.",
+              file=sys.stderr)
+        return EXIT_ERROR
+    command = [sys.executable, "-m", "ui.app"] + (["--db", database] if database else [])
+    os.execv(sys.executable, command)
+    return EXIT_ERROR  # not reached: execv replaces this process
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "gui":
-        from ui.app import (
-            main as gui_main,  # the GUI is optional for the CLI: import it only here
-        )
-
-        return gui_main(["factcheck-gui"] + (["--db", args.db] if args.db else []))
+        return launch_gui(args.db)
     try:
         with Store(args.db) as store:
             return COMMANDS[args.command](store, args)

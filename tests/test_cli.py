@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,20 @@ def test_a_listing_cut_short_by_its_reader_is_not_an_error(db_path: Path) -> Non
         os.close(write_end)
     assert done.returncode == 0
     assert done.stderr == ""
+
+
+def test_factcheck_gui_opens_the_window_program(db_path: Path, tmp_path: Path) -> None:
+    """`factcheck gui` becomes the window program on the given database, and keeps running."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    window = subprocess.Popen([sys.executable, "-m", "factcheck.cli", "--db", str(db_path), "gui"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not db_path.exists() and window.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1)
+        assert window.poll() is None, window.stderr.read().decode() if window.stderr else ""
+        assert db_path.exists()
+    finally:
+        window.kill()
+        window.wait()
