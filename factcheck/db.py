@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from factcheck import migrate
@@ -198,7 +198,3 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
         engine.dispose()
         raise DatabaseError(f"Cannot open {path or url}: {exc}") from None
     return engine
-
-
-def table_names(engine: Engine) -> list[str]:
-    return inspect(engine).get_table_names()

@@ -230,13 +230,6 @@ class AddSource(ClaimOperation):
         return _changes(claim)
 
 
-def _source_claim(session: Session, source_id: int) -> int:
-    row = session.get(Source, source_id)
-    if row is None:
-        raise OperationError(f"Source {source_id} no longer exists.")
-    return row.claim_id
-
-
 _SOURCE_FIELDS = ("url", "title", "publisher", "excerpt", "accessed")
 
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from factcheck import ops
-from factcheck.records import ArticleRecord, Changes, ClaimRecord, SourceInput
+from factcheck.records import Changes, ClaimRecord
 from factcheck.store import Store
 from ui.actions import Actions
 from ui.article_list_panel import ArticleListPanel
@@ -361,10 +361,3 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.importer.import_files(files)
-
-    def article_record(self) -> ArticleRecord | None:
-        return self.store.article(self.article_id) if self.article_id is not None else None
-
-    def add_source_url(self, url: str) -> None:
-        self._claim_op(ops.AddSource, source=SourceInput(url=url))
-
