@@ -14,10 +14,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from factcheck import __version__, db, ingest, ops
-from factcheck.models import VERDICT_LABELS
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+from factcheck.records import VERDICT_LABELS
 from factcheck.records import SourceInput
-from factcheck.store import Store, StoreError
+from factcheck.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -65,29 +66,27 @@ def _emit(data: Any) -> None:
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     overrides = {k: getattr(args, k) for k in ("title", "outlet", "url", "author", "published", "language")}
-    readable, failed = [], 0
-    for name in args.files:  # every file is checked first, so one bad file does not stop the others
-        try:
-            readable.append((name, ingest.read_file(name, **overrides)))
-        except ingest.IngestError as exc:
-            failed += 1
-            print(f"factcheck: {exc}", file=sys.stderr)
+    report = store.import_paths(args.files, overrides)
+    for _name, message in report.failed:
+        print(f"factcheck: {message}", file=sys.stderr)
     results = []
-    for (name, _), result in zip(readable, store.import_many(item for _, item in readable)):
+    for name, result in report.imported:
         results.append({"file": name, "id": result.article_id, "title": result.title,
                         "proposed": result.proposed, "duplicate": result.duplicate})
-        if not args.json:
-            if result.duplicate:
-                print(f"{name}: already imported as article {result.article_id} ({result.title})")
-            else:
-                print(f"{name}: article {result.article_id}, {result.proposed} proposed claims "
-                      f"of {result.sentences} sentences")
+        if args.json:
+            continue
+        if result.duplicate:
+            print(f"{name}: already imported as article {result.article_id} ({result.title})")
+        else:
+            print(f"{name}: article {result.article_id}, {result.proposed} proposed claims "
+                  f"of {result.sentences} sentences")
     if args.json:
         _emit(results)
-    if failed:
-        print(f"factcheck: {failed} of {len(args.files)} files were not imported; the others were.",
+    if report.failed:
+        total = len(report.failed) + len(report.imported)
+        print(f"factcheck: {len(report.failed)} of {total} files were not imported; the others were.",
               file=sys.stderr)
-    return EXIT_ERROR if failed else EXIT_OK
+    return EXIT_ERROR if report.failed else EXIT_OK
 
 
 def cmd_articles(store: Store, args: argparse.Namespace) -> int:
@@ -168,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with Store(args.db) as store:
             return COMMANDS[args.command](store, args)
-    except (db.DatabaseError, ingest.IngestError, ops.OperationError, StoreError) as exc:
+    except FactcheckError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # the reader went away (`factcheck claims 1 | head`): not an error

@@ -14,12 +14,10 @@ import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlmodel import Session, delete, select
 
-from factcheck.models import (
-    VERDICT_LABELS,
+from factcheck.storage.models import (
     Article,
     Claim,
     DateMention,
@@ -27,15 +25,9 @@ from factcheck.models import (
     Verdict,
     utcnow,
 )
-from factcheck.records import Changes, SourceInput
-
-
-class OperationError(Exception):
-    """A change that cannot be made; the message says why, for the reviewer."""
-
-
-class ConflictError(OperationError):
-    """The claim changed underneath us (another reviewer, another window)."""
+from factcheck.records import VERDICT_LABELS, Changes, SourceInput
+from factcheck.errors import ConflictError, OperationError
+from factcheck.urls import is_web_address
 
 
 _CLAIM_STATE = ("text", "verdict", "rationale", "reviewer", "reviewed_at", "dismissed", "proposed",
@@ -44,8 +36,7 @@ _CLAIM_STATE = ("text", "verdict", "rationale", "reviewer", "reviewed_at", "dism
 
 def check_source_url(url: str) -> str:
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if not is_web_address(url):
         raise OperationError(f"A source must be an http or https address, not {url!r}.")
     return url
 
@@ -388,7 +379,7 @@ class AddClaim(Operation):
         self.text = self.text.strip()
         if not self.text:
             raise OperationError("A claim needs some text: select a stretch of the article or type it.")
-        from factcheck import analysis  # sentence analysis loads word lists: not needed to open the app
+        from factcheck.analysis import article as analysis  # sentence analysis loads word lists: not needed to open the app
 
         found = analysis.analyse_claim(self.text, article.language, analysis.reference_date(article.published))
         position = self._position(session)

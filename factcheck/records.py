@@ -10,6 +10,10 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 
+# The three verdicts a reviewer can give, in the order buttons and reports show them.
+VERDICT_LABELS = ("verified", "disputed", "unclear")
+
+
 def iso(value: dt.datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
@@ -136,6 +140,24 @@ class ImportResult:
     proposed: int
     sentences: int
     duplicate: bool = False
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """A whole import: what each item became, what each failed item was refused for."""
+
+    imported: list[tuple[str, ImportResult]] = field(default_factory=list)  # (file or "pasted text", result)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    cancelled: bool = False
+
+    @property
+    def new_article_ids(self) -> list[int]:
+        return [r.article_id for _, r in self.imported if not r.duplicate]
+
+    @property
+    def changes(self) -> Changes:
+        new = self.new_article_ids
+        return Changes(articles=set(new), article_list=bool(new))
 
 
 @dataclass(slots=True)

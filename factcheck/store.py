@@ -11,22 +11,28 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, select
 
-from factcheck import db, ingest, ops
-from factcheck.article_writer import ArticleWriter
-from factcheck.models import Article, Claim, DateMention, Source, Verdict, as_utc
+from factcheck import ops
+from factcheck.storage import database as db
+from factcheck.importing import reading as ingest
+from factcheck.storage.article_writer import ArticleWriter
+from factcheck.storage.models import Article, Claim, DateMention, Source, Verdict, as_utc
+from factcheck.errors import FactcheckError, IngestError, StoreError
+from factcheck.importing.paths import expand as expand_paths
 from factcheck.records import (
     ArticleRecord,
     ArticleText,
     Changes,
     ClaimRecord,
     DateRecord,
+    ImportReport,
     ImportResult,
     SourceInput,
     SourceRecord,
@@ -34,6 +40,10 @@ from factcheck.records import (
 )
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+# What the importer reads, for file dialogs; and where to open without --db. Both are re-exported
+# here so front ends need no module of the core but the store.
+IMPORTABLE_SUFFIXES = ingest.SUPPORTED_SUFFIXES
+default_database = db.default_database
 
 
 def default_reviewer() -> str:
@@ -46,10 +56,6 @@ def default_reviewer() -> str:
 def content_hash(body: str) -> str:
     """Whitespace-insensitive, so the same text saved with other line endings is still recognised."""
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
-
-
-class StoreError(Exception):
-    """A failure talking to the database, worded for the reviewer."""
 
 
 class Store:
@@ -100,17 +106,57 @@ class Store:
 
     # -- imports ---------------------------------------------------------------------------
 
-    def import_file(self, path: str | os.PathLike, **overrides: object) -> ImportResult:
+    def import_paths(self, paths: Iterable[str | os.PathLike[str]], overrides: Mapping[str, Any] | None = None, *,
+                     progress: Callable[[int, int, str], None] | None = None,
+                     cancelled: Callable[[], bool] = lambda: False) -> ImportReport:
+        """Import files and folders: the one path the CLI and the window both take.
+
+        Every file is read and checked first, so one bad file is reported and the others still
+        go in; each article is its own transaction, so a cancel or an error keeps what was stored.
+        `progress(done, total, name)` is called from this thread as the work goes.
+        """
+        names = expand_paths(paths)
+        report = ImportReport()
+        total = len(names)
+        step = progress or (lambda _done, _total, _name: None)
+        readable: list[tuple[str, ingest.ArticleInput]] = []
+        for done, name in enumerate(names):  # reading is quick: checks, encoding, front matter
+            if cancelled():
+                report.cancelled = True
+                return report
+            step(done, total, name)
+            try:
+                readable.append((name, ingest.read_file(name, **dict(overrides or {}))))
+            except IngestError as exc:
+                report.failed.append((name, str(exc)))
+        pending = iter(name for name, _ in readable)
+        try:  # analysing is the long part: a batch runs it in worker processes
+            for result in self.import_many([item for _, item in readable], cancelled=cancelled):
+                report.imported.append((next(pending), result))
+                step(len(report.imported) + len(report.failed), total, report.imported[-1][0])
+        except FactcheckError as exc:
+            report.failed.extend((name, str(exc)) for name in pending)
+        if cancelled() and len(report.imported) + len(report.failed) < total:
+            report.cancelled = True
+        step(len(report.imported) + len(report.failed), total, "")
+        return report
+
+    def import_pasted(self, text: str, **overrides: Any) -> ImportReport:
+        """Import pasted text; bad text raises IngestError, so a dialog can stay open with the reason."""
+        result = self.import_input(ingest.from_text(text, origin="pasted", **overrides))
+        return ImportReport(imported=[("pasted text", result)])
+
+    def import_file(self, path: str | os.PathLike, **overrides: Any) -> ImportResult:
         return self.import_input(ingest.read_file(path, **overrides))
 
-    def import_text(self, text: str, **overrides: object) -> ImportResult:
+    def import_text(self, text: str, **overrides: Any) -> ImportResult:
         return self.import_input(ingest.from_text(text, **overrides))
 
     def import_input(self, item: ingest.ArticleInput) -> ImportResult:
         """Analyse and store one article in one transaction; a known text is reported, not doubled."""
-        from factcheck import batch_import  # analysis loads word lists: only when importing
+        from factcheck.importing import batch  # analysis loads word lists: only when importing
 
-        return self._write(item, batch_import.analyse_input(item))
+        return self._write(item, batch.analyse_input(item))
 
     def import_many(self, items: Iterable[ingest.ArticleInput], workers: int | None = None,
                     cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportResult]:
@@ -118,9 +164,9 @@ class Store:
 
         Every article is its own transaction, so stopping (cancel, an error) keeps what was stored.
         """
-        from factcheck import batch_import
+        from factcheck.importing import batch
 
-        for item, found in batch_import.analysed(list(items), workers, cancelled):
+        for item, found in batch.analysed(list(items), workers, cancelled):
             yield self._write(item, found)
 
     def _write(self, item: ingest.ArticleInput, found: list[tuple]) -> ImportResult:
@@ -193,6 +239,18 @@ class Store:
         if proposed_only:
             query = query.where(Claim.proposed)
         return self._claim_records(query.order_by(Claim.position, Claim.id))
+
+    def claims_by_ids(self, ids: Iterable[int]) -> list[ClaimRecord]:
+        """The claims with these ids, in the order given (a search's ranking); unknown ids are skipped."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        found: dict[int, ClaimRecord] = {}
+        # SQLite allows a few hundred bound parameters per statement on old builds: ask in slices.
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found.update((c.id, c) for c in self._claim_records(select(Claim).where(Claim.id.in_(chunk))))
+        return [found[i] for i in wanted if i in found]
 
     def claim(self, claim_id: int) -> ClaimRecord | None:
         found = self._claim_records(select(Claim).where(Claim.id == claim_id))

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from factcheck.analysis import analyse_article
+from factcheck.analysis.article import analyse_article
 
 ODD = "aA1²³¹٣۳𝟚 .,;:!?¿¡\"'“”‘’()[]-–—/\n\r\t\u2028\u00a0ñéÉ€$%#@&*0123456789"
 WORDS = ["said", "dijo", "según", "May", "February", "19", "2025", "³201", "２０２５", "U.S.", "Dr.", "...", "\n"]

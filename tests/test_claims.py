@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import claims
-from factcheck.claims import PROPOSE_THRESHOLD, find_speaker, score_sentence
-from factcheck.text import split_sentences
+from factcheck.analysis import claims
+from factcheck.analysis.claims import PROPOSE_THRESHOLD, find_speaker, score_sentence
+from factcheck.analysis.sentences import split_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "ap-2025-05-03-sheinbaum-troops.txt"
 

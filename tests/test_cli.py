@@ -109,7 +109,7 @@ def test_the_default_database_honours_factcheck_db(tmp_path: Path) -> None:
 
 def test_a_large_batch_is_imported_whole_and_in_order(db_path: Path, tmp_path: Path) -> None:
     """More files than the worker-pool threshold: analysed in worker processes, stored in order."""
-    from factcheck.batch_import import POOL_THRESHOLD
+    from factcheck.importing.batch import POOL_THRESHOLD
 
     files = []
     for n in range(POOL_THRESHOLD + 8):

@@ -8,7 +8,7 @@ from tests.conftest import PROJECT_ROOT
 
 def test_importing_the_core_does_not_load_qt() -> None:
     code = (
-        "import sys, factcheck, factcheck.store, factcheck.cli, factcheck.ops, factcheck.ingest; "
+        "import sys, factcheck, factcheck.store, factcheck.cli, factcheck.ops, factcheck.importing.reading; "
         "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))); "
         "assert not loaded, loaded"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.dates import DateMention, find_dates
+from factcheck.analysis.dates import DateMention, find_dates
 
 SATURDAY = dt.date(2025, 5, 3)  # the seed article's publication date, a Saturday
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "ap-2025-05-03-sheinbaum-troops.txt"

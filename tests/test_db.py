@@ -12,7 +12,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from factcheck import db, migrate
+from factcheck.storage import database as db
+from factcheck.storage import migrate
 from factcheck.store import Store
 from tests.conftest import SEED
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import ingest
-from factcheck.ingest import (
+from factcheck.importing import reading as ingest
+from factcheck.importing.reading import (
     IngestError,
     detect_language,
     from_text,

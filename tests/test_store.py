@@ -77,8 +77,8 @@ def test_seeding_loads_the_sample_articles_once(store: Store) -> None:
 
 def test_a_batch_import_stores_what_one_at_a_time_stores(tmp_path: Path) -> None:
     """import_many analyses in worker processes once a batch is large; the result must not differ."""
-    from factcheck import batch_import
-    from factcheck.ingest import from_text
+    from factcheck.importing import batch as batch_import
+    from factcheck.importing.reading import from_text
 
     body = SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
     items = [from_text(f"Dispatch {n}.\n{body}", title=f"Copy {n}", published="2025-05-03")
@@ -95,7 +95,7 @@ def test_a_batch_import_stores_what_one_at_a_time_stores(tmp_path: Path) -> None
 
 
 def test_a_cancelled_batch_keeps_what_was_stored(store: Store) -> None:
-    from factcheck.ingest import from_text
+    from factcheck.importing.reading import from_text
 
     items = [from_text(f"The council approved {n} homes in 2024, the mayor said.") for n in range(10)]
     done = []
@@ -103,3 +103,38 @@ def test_a_cancelled_batch_keeps_what_was_stored(store: Store) -> None:
         done.append(result)
     assert len(done) == 4
     assert store.article_count() == 4
+
+
+def test_claims_by_ids_keeps_the_order_given_and_skips_unknown_ids(seeded: Store) -> None:
+    """Search and export hand over ranked ids: the records must come back in that rank."""
+    ids = [c.id for c in seeded.claims(1, proposed_only=True)]
+    wanted = [ids[3], ids[0], 999_999, ids[2], ids[0]]
+    got = seeded.claims_by_ids(wanted)
+    assert [c.id for c in got] == [ids[3], ids[0], ids[2]]
+    assert got[0] == seeded.claim(ids[3])
+    assert seeded.claims_by_ids([]) == []
+
+
+def test_a_folder_imports_the_articles_inside_it(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "b.txt").write_text("The council approved 40 homes on Monday, the mayor said.\n")
+    (folder / "a.md").write_text("# Budget\n\nThe budget rose 12% in 2024, the minister said.\n")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"\x00" * 50)
+    report = store.import_paths([folder])
+    assert [Path(name).name for name, _ in report.imported] == ["a.md", "b.txt"]
+    assert report.failed == [] and len(report.new_article_ids) == 2
+    assert report.changes.article_list and report.changes.articles == set(report.new_article_ids)
+
+
+def test_an_import_reports_each_bad_file_and_keeps_the_good_ones(store: Store, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The unemployment rate fell to 4.1% in March, the Labor Department said.\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    seen: list[tuple[int, int, str]] = []
+    report = store.import_paths([empty, good, tmp_path / "gone.txt"], progress=lambda *a: seen.append(a))
+    assert [Path(n).name for n, _ in report.imported] == ["good.txt"]
+    assert {Path(n).name for n, _ in report.failed} == {"empty.txt", "gone.txt"}
+    assert "empty" in dict((Path(n).name, m) for n, m in report.failed)["empty.txt"]
+    assert seen[-1] == (3, 3, "") and store.article_count() == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.text import Span, split_paragraphs, split_sentences
+from factcheck.analysis.sentences import Span, split_paragraphs, split_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "ap-2025-05-03-sheinbaum-troops.txt"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from factcheck.db import DatabaseError, default_database_path
+from factcheck.storage.database import DatabaseError, default_database_path
 from factcheck.store import Store
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, Settings

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from factcheck.db import DatabaseError
+from factcheck.storage.database import DatabaseError
 from factcheck.store import Store
 from ui.preferences_dialog import PreferencesDialog
 

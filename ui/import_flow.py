@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from factcheck.ingest import SUPPORTED_SUFFIXES
+from factcheck.importing.reading import SUPPORTED_SUFFIXES
 from factcheck.store import StoreError
 from ui.import_worker import ImportJob, ImportReport, start_import
 from ui.paste_dialog import PasteArticleDialog

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from factcheck.ingest import ArticleInput, IngestError, read_file
+from factcheck.importing.reading import ArticleInput, IngestError, read_file
 from factcheck.records import ImportResult
 from factcheck.store import Store, StoreError
 

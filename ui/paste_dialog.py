@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.ingest import ArticleInput, IngestError, from_text
+from factcheck.importing.reading import ArticleInput, IngestError, from_text
 
 
 class PasteArticleDialog(QDialog):

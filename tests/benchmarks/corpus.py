@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import ops
-from factcheck.ingest import ArticleInput
+from factcheck.importing.reading import ArticleInput
 from factcheck.store import Store, content_hash
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -31,8 +31,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import analysis, claims, dates
-from factcheck.text import split_sentences
+from factcheck.analysis import article as analysis
+from factcheck.analysis import claims
+from factcheck.analysis import dates
+from factcheck.analysis.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 ARTICLES = DATA / "articles" / "en-buzzfeed-webis-2016"

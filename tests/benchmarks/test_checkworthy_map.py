@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import PROPOSE_THRESHOLD, score_sentence
+from factcheck.analysis.claims import PROPOSE_THRESHOLD, score_sentence
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "checkworthy"
 RANDOM_SHUFFLES = 50

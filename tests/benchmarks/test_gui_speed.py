@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.analysis import analyse_article
+from factcheck.analysis.article import analyse_article
 from tests.benchmarks.corpus import PROJECT_ROOT, build_database, source_articles
 
 MIN_CLAIMS = 100_000

@@ -15,8 +15,8 @@ import statistics
 import time
 from pathlib import Path
 
-from factcheck import text
-from factcheck.analysis import analyse_article, reference_date
+from factcheck.analysis import sentences as text
+from factcheck.analysis.article import analyse_article, reference_date
 from factcheck.store import Store
 from tests.benchmarks.corpus import articles
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import find_speaker, score_sentence
-from factcheck.text import split_paragraphs, split_sentences
+from factcheck.analysis.claims import find_speaker, score_sentence
+from factcheck.analysis.sentences import split_paragraphs, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "ap-2025-05-03-sheinbaum-troops.txt"

@@ -1,4 +1,4 @@
-"""How well ``factcheck.dates`` finds and resolves the dates annotated in TimeBank.
+"""How well ``factcheck.analysis.dates`` finds and resolves the dates annotated in TimeBank.
 
 Data: TimeBank 1.2 as distributed with TempEval-3 (Pustejovsky et al., "The TimeBank Corpus",
 Corpus Linguistics 2003; UzZaman et al., "SemEval-2013 Task 1: TempEval-3", SemEval 2013;
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.dates import DateMention, find_dates
+from factcheck.analysis.dates import DateMention, find_dates
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dates" / "timebank"
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from factcheck.models import VERDICT_LABELS
+from factcheck.records import VERDICT_LABELS
 from ui import theme
 
 

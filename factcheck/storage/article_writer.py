@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, bindparam, func, insert, select
 from sqlalchemy.sql import ClauseElement
 
-from factcheck.models import Article, Claim, DateMention
+from factcheck.storage.models import Article, Claim, DateMention
 from factcheck.records import ImportResult
 
 if TYPE_CHECKING:
-    from factcheck.analysis import SentenceRow
-    from factcheck.ingest import ArticleInput
+    from factcheck.analysis.article import SentenceRow
+    from factcheck.importing.reading import ArticleInput
 
 ARTICLE_COLUMNS = ("title", "outlet", "url", "author", "published", "language", "body", "content_hash",
                    "imported_at", "origin")

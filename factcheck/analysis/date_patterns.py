@@ -1,7 +1,7 @@
 """What date expressions look like, per language: the regular expressions and their vocabulary.
 
 Finding and resolving are kept apart: this module knows what a date expression looks like,
-``factcheck.dates`` knows what it means.
+``factcheck.analysis.dates`` knows what it means.
 
 Every pattern starts with a word that can only belong to a date (a month or weekday name,
 "yesterday", "hace", a four-digit number), spelt out in its lower-case and capitalised forms
@@ -58,7 +58,7 @@ class SpanishParserInfo(parser.parserinfo):
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One pattern and the name of the resolver in ``factcheck.dates`` that gives it a value."""
+    """One pattern and the name of the resolver in ``factcheck.analysis.dates`` that gives it a value."""
 
     kind: str
     regex: re.Pattern[str]

@@ -14,12 +14,13 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 from dateutil import tz
 
-from factcheck.language import SUPPORTED_LANGUAGES, detect_language
+from factcheck.analysis.language import SUPPORTED_LANGUAGES, detect_language
+from factcheck.errors import IngestError
+from factcheck.urls import is_web_address
 
 __all__ = ["ArticleInput", "IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "read_file",
            "from_text", "parse_published", "detect_language"]
@@ -43,10 +44,6 @@ class ArticleInput:
     published: DateValue | None = None
     language: str = "en"
     origin: str = "pasted"
-
-
-class IngestError(Exception):
-    """A problem with one input, with a message naming the problem and the way out."""
 
 
 # Signatures of formats people drop on the importer by mistake; checked before any decoding so a
@@ -171,8 +168,7 @@ def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
                            outlet=pick("outlet", outlet), author=pick("author", author))
     article.url = pick("url", url)
     if article.url:
-        parts = urlsplit(article.url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        if not is_web_address(article.url):
             raise IngestError(f"{name}: url {article.url!r} is not an http or https address; "
                               "give the full address, like https://apnews.com/...")
     if isinstance(published, (datetime.date, datetime.datetime)):

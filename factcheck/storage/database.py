@@ -15,23 +15,31 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from factcheck import migrate
+from factcheck.storage import migrate
+from factcheck.errors import DatabaseError
 
 APP_NAME = "factcheck"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-class DatabaseError(Exception):
-    """A database that cannot be opened safely; the message says why and what to do."""
+def database_from_environment() -> str | None:
+    """The database FACTCHECK_DB names (a path or a URL), or None when it is unset or blank."""
+    value = os.environ.get("FACTCHECK_DB", "").strip()
+    return value or None
 
 
 def default_database_path() -> Path:
     """FACTCHECK_DB if set, else factcheck.db in the user data folder."""
-    env = os.environ.get("FACTCHECK_DB")
+    env = database_from_environment()
     if env:
         return Path(env)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "factcheck.db"
+
+
+def default_database(remembered: str | None = None) -> str:
+    """Where to open when no --db is given: FACTCHECK_DB, then the one used last, then the data folder."""
+    return database_from_environment() or remembered or str(default_database_path())
 
 
 def backups_dir(db_path: Path) -> Path:

@@ -1,10 +1,10 @@
 """Speaker attribution: who a sentence says made its statement ("Sheinbaum said" -> "Sheinbaum").
 
-The search is separate from the claim score (factcheck.claims) because it is a job of its own
+The search is separate from the claim score (factcheck.analysis.claims) because it is a job of its own
 with its own patterns: speech verbs outside quotations, and the run of capitalised words before
 or after them, cleaned of titles and openers down to a surname or a body's full name. Its
 regular expressions cost as much as a whole score, so ``_may_attribute`` tells the scorer, from
-the cue bits of the sentence's words (factcheck.claim_lexicon), when the search certainly finds
+the cue bits of the sentence's words (factcheck.analysis.claim_lexicon), when the search certainly finds
 nothing and need not run.
 """
 
@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from factcheck.claim_lexicon import (
+from factcheck.analysis.claim_lexicon import (
     _SAY_EN_WORDS,
     _SAY_ES_PARTICIPLES,
     _SAY_ES_WORDS,
     _SPEECH_CUE,
     _lang,
 )
-from factcheck.text import word_alternation
+from factcheck.analysis.sentences import word_alternation
 
 # Written as prefix trees: the engine then tries a few branches per word instead of every verb.
 _SAY_EN = word_alternation(_SAY_EN_WORDS) + "|[Aa]ccording\\s+to"

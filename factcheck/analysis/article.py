@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
-from factcheck import claims, dates, text
-from factcheck.claims import Score
+from factcheck.analysis import claims
+from factcheck.analysis import dates
+from factcheck.analysis import sentences as text
+from factcheck.analysis.claims import Score
 
 
 @dataclass(frozen=True, slots=True)

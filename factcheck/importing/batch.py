@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from factcheck import analysis
-from factcheck.ingest import ArticleInput
+from factcheck.analysis import article as analysis
+from factcheck.importing.reading import ArticleInput
 
 # Below this many articles the pool's start-up (a fresh interpreter per worker) is not repaid.
 POOL_THRESHOLD = 32

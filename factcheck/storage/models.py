@@ -7,7 +7,6 @@ leaves the store is a plain read model from `factcheck.records`.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, Text
 from sqlmodel import Field, SQLModel
@@ -24,13 +23,6 @@ def as_utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.timezone.utc)
 
 
-class VerdictLabel(str, enum.Enum):
-    verified = "verified"
-    disputed = "disputed"
-    unclear = "unclear"
-
-
-VERDICT_LABELS = tuple(label.value for label in VerdictLabel)
 
 
 class Article(SQLModel, table=True):

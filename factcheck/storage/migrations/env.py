@@ -1,9 +1,9 @@
-"""Alembic environment: runs on the engine factcheck.db hands over, never on a URL from a file."""
+"""Alembic environment: runs on the engine factcheck.storage.database hands over, never on a URL from a file."""
 
 from alembic import context
 from sqlmodel import SQLModel
 
-from factcheck import models  # noqa: F401 - registers the tables on SQLModel.metadata
+from factcheck.storage import models  # noqa: F401 - registers the tables on SQLModel.metadata
 
 target_metadata = SQLModel.metadata
 

@@ -1,10 +1,10 @@
 """What the words of a sentence mean to the claim scorer, in English and Spanish.
 
-The scorer (factcheck.claims) looks words up rather than running large regular expressions.
+The scorer (factcheck.analysis.claims) looks words up rather than running large regular expressions.
 This module holds what it looks up: the word lists and word pairs of each language (months,
 number words, speech verbs, policy topics, ...) and, built from them once at import, a
 per-language index that tells in one lookup what a word means to every rule, as a set of cue
-bits. It also holds the speech verbs that factcheck.speaker searches for, because the index
+bits. It also holds the speech verbs that factcheck.analysis.speaker searches for, because the index
 marks them too: that lets the scorer tell, for free, which sentences cannot name a speaker.
 
 The lists are data, kept apart from the rules so that either can be read and changed alone.
@@ -250,7 +250,7 @@ def _cues(low: list[str], joined: str, index: _Index) -> int:
     return bits
 
 
-# Speech verbs, each a whole word, as find_speaker looks for them (factcheck.speaker builds its
+# Speech verbs, each a whole word, as find_speaker looks for them (factcheck.analysis.speaker builds its
 # patterns from these lists).
 _SAY_EN_WORDS = (
     "said says say told tells added adds stated states announced announces claimed claims"

@@ -1,0 +1,366 @@
+"""Claim proposal: how check-worthy a sentence is, and why.
+
+The score is rule based on purpose: it runs on every sentence of every imported article, so it
+must cost microseconds, work offline in English and Spanish, and explain itself. Each rule that
+fires adds its weight to a log-odds total and its reason to the list the reviewer sees ("a
+number or statistic", "a question", ...); the total is squashed into [0, 1] with a logistic
+curve, so the value also orders sentences sensibly below and above the threshold.
+
+Rules look words up rather than running large regular expressions: the sentence is tokenised
+once, each distinct word is looked up once in a per-language index that tells every rule what
+the word means to it, and character tests use substring searches, which are far cheaper than a
+regular expression tried at every character. Import calls ``score_and_speaker``, which skips
+the speaker search for the many sentences whose words hold no speech verb. A sentence costs
+some ten to twenty microseconds.
+
+This module holds the rules and the score. The word lists and their index live in
+factcheck.analysis.claim_lexicon, the speaker search in factcheck.analysis.speaker; ``find_speaker`` is
+importable from here as before.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from factcheck.analysis.claim_lexicon import (
+    _ACTION_CUE,
+    _COMPARISON_CUE,
+    _DATE_CUE,
+    _EN,
+    _HEDGE_CUE,
+    _INDEXES,
+    _LEXICONS,
+    _MONTH_CUE,
+    _NUMBER_CUE,
+    _OPINION_CUE,
+    _SAY_CUE,
+    _TOPIC_CUE,
+    _cues,
+    _lang,
+    _Lexicon,
+    _set,
+)
+from factcheck.analysis.speaker import _may_attribute, find_speaker
+
+# Sentences scoring at or above this are proposed as claims.
+PROPOSE_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    value: float  # in [0, 1]
+    reasons: list[str] = field(default_factory=list)  # human-readable, e.g. "a number or statistic"
+
+
+# Reasons shown to the reviewer; tests and the GUI refer to these strings.
+NUMBER = "a number or statistic"
+DATE = "a date"
+NAMED = "a named person or body"
+COMPARISON = "a superlative or comparison"
+ATTRIBUTION = "an attribution (said / according to)"
+QUOTE = "a quoted statement"
+QUESTION = "a question"
+CAPTION = "a caption or credit line"
+TOO_SHORT = "too short"
+OPINION = "an opinion, wish or promise"
+TOPIC = "a public-policy subject (economy, crime, law ...)"
+ACTION = "a reported action (voted, signed, paid ...)"
+SPECULATION = "a guess or hypothetical (maybe, would, could)"
+
+# Log-odds weights. The bias puts a plain sentence below the threshold; a figure alone lifts it
+# above, every other signal needs company. The weights were fitted by hand against debate
+# transcripts (tests/benchmarks/test_checkworthy_map.py); quotes and attribution stay positive
+# although transcripts alone would drop them, because in news copy the quoted and attributed
+# statements are the ones that get checked.
+_BIAS = -1.4
+_WEIGHTS = {
+    NUMBER: 1.9,
+    DATE: 0.5,
+    NAMED: 0.5,
+    COMPARISON: 1.3,
+    ATTRIBUTION: 0.5,
+    QUOTE: 0.3,
+    TOPIC: 0.8,
+    ACTION: 0.6,
+    QUESTION: -1.8,
+    CAPTION: -4.0,
+    TOO_SHORT: -1.8,
+    OPINION: -0.5,
+    SPECULATION: -0.6,
+}
+_LENGTH_WEIGHT = 0.1
+_MIN_WORDS = 5
+
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+# The same tokens for pure-ASCII text, where Unicode and ASCII \w agree and no curly apostrophe
+# can occur; ASCII matching is about twice as fast and most news sentences are plain ASCII.
+_ASCII_TOKEN = re.compile(r"\w+(?:'\w+)*", re.ASCII)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_ASCII_DIGITS = "0123456789"
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
+# Quoted passages of at least three words, in straight, curly or angle quotes.
+_QUOTE = re.compile(
+    r"\"[^\"]*?\w+\W+\w+\W+\w[^\"]*\"?"
+    r"|“[^”]*?\w+\W+\w+\W+\w[^”]*”?"
+    r"|«[^»]*?\w+\W+\w+\W+\w[^»]*»?"
+)
+# "Marco Ugarte/AP", "(AP Photo/Evan Vucci)", "Foto: EFE", "Getty Images", "Closed subtitles".
+_AGENCIES = (
+    r"AP|AFP|EFE|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg|Shutterstock|Europa\s+Press|dpa|ANSA"
+    r"|Xinhua|NYT|Cuartoscuro"
+)
+_CREDIT = re.compile(
+    rf"[A-Z][\w'’.-]*\s*/\s*(?:{_AGENCIES})\b|\b(?:{_AGENCIES})\s*(?:Photo|Foto)?\s*/\s*[A-Z]"
+)
+_CAPTION_START = (
+    "photo:", "foto:", "image:", "imagen:", "credit:", "crédito:", "fuente:", "file photo", "(photo", "(foto",
+)
+# Lower-casing maps every character to one or more characters, so the lower-cased opening of
+# this many characters decides ``startswith`` as the whole lower-cased text would.
+_CAPTION_START_CHARS = max(map(len, _CAPTION_START))
+_CAPTION_TEXT = ("Getty Images", "Closed subtitles", "Closed captions", "Subtítulos", "Photo by ", "Foto de ")
+_CAPITALISED_WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*")
+# Finds a match of speaker._ACRONYM ("U.S.", "FBI") wherever its search would: "\b" before a
+# capital means no word character before it, which the lookbehind checks once the capital is
+# read. Opening with a character class lets the engine skip to capitals instead of testing a
+# boundary everywhere.
+_HAS_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.[A-Z]\.|[A-Z]+\b)")
+# Capitalised words that say nothing about a named person or body.
+_NOT_NAMES = _set("i i'm i've i'd i'll ok okay mr mrs ms dr sir madam god yo él ella usted ustedes sr sra dra")
+_OPENERS = set("\"“‘'«¿¡(:.!?—–-")
+# Bytes of text whose word characters are all ASCII: letters lower-cased, digits, "_" and the
+# apostrophe kept, everything else (punctuation, spaces, every byte of a non-ASCII character)
+# made a space. Splitting the translated bytes then gives the lowercase tokens, as long as
+# every apostrophe sits between two word characters.
+_LOWER_WORDS = bytes(
+    (ord(chr(b).lower()) if chr(b).isalnum() or chr(b) in "_'" else ord(" ")) if b < 128 else ord(" ")
+    for b in range(256)
+)
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f](?<=\w)")
+# An apostrophe not between two word characters; opening with the apostrophe itself lets the
+# engine jump from one apostrophe to the next.
+_LOOSE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
+
+
+def _tokens(text: str) -> list[str]:
+    """The tokens of ``text`` as written."""
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+
+
+def _lowercase_tokens(text: str) -> tuple[list[str], list[str] | None]:
+    """The tokens of ``text`` lower-cased with straight apostrophes, and the tokens as written
+    when they were needed on the way (None otherwise: only month names need them).
+
+    Most news sentences have only ASCII word characters (curly quotes and dashes are no word
+    characters) and apostrophes only inside words ("Trump's"); their tokens are the runs of
+    word characters and apostrophes, which a byte translation finds several times faster than
+    the token pattern. Any other text is tokenised by the pattern.
+    """
+    straight = text.replace("’", "'")  # the token pattern treats both apostrophes alike
+    if (straight.isascii() or not _NON_ASCII_WORD_CHAR.search(straight)) and not (
+        "'" in straight and _LOOSE_APOSTROPHE.search(straight)
+    ):
+        return straight.encode().translate(_LOWER_WORDS).decode().split(), None
+    tokens = _TOKEN.findall(text)
+    return (" ".join(tokens).lower().replace("’", "'").split(" ") if tokens else []), tokens
+
+
+# A capitalised word right after a space that follows a word character or a comma: whatever
+# else the sentence holds, such a word is a name unless it is one of _NOT_NAMES.
+_NAME_AFTER_WORD = re.compile(r"\s(?<=[\w,;)\]%]\s)\s*([A-ZÁÉÍÓÚÑÜ][\w'’.-]*)")
+
+
+def _has_named(text: str) -> bool:
+    """A capitalised word that does not open a sentence or a quotation, or an acronym.
+
+    Most sentences name someone mid-sentence ("... said President Obama"), which one search
+    finds; the others go through every capitalised word, and only those without a name pay
+    for the acronym search.
+    """
+    for match in _NAME_AFTER_WORD.finditer(text):
+        if match.group(1).lower().replace("’", "'").rstrip(".") not in _NOT_NAMES:
+            return True
+    for match in _CAPITALISED_WORD.finditer(text):
+        start = match.start()
+        if start and text[start - 1].isalnum():
+            continue  # inside a word: "McDonald"
+        i = start - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i < 0:
+            continue  # it opens the text
+        mark = text[i]
+        closing_quote = mark in "\"'" and i > 0 and not text[i - 1].isspace()  # '"...," Sheinbaum said'
+        if (closing_quote or mark not in _OPENERS) and (
+            match.group().lower().replace("’", "'").rstrip(".") not in _NOT_NAMES
+        ):
+            return True
+    return _HAS_ACRONYM.search(text) is not None
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(" \"'”’»)]").endswith("?")
+
+
+def _is_caption(text: str) -> bool:
+    if text[:_CAPTION_START_CHARS].lower().startswith(_CAPTION_START):
+        return True
+    for marker in _CAPTION_TEXT:
+        if marker in text:
+            return True
+    return "/" in text and _CREDIT.search(text) is not None
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit (``\\d``): ten substring searches are far cheaper
+    than testing every character with a regular expression, which only non-ASCII text needs."""
+    for digit in _ASCII_DIGITS:
+        if digit in text:
+            return True
+    return not text.isascii() and _NON_ASCII_DIGIT.search(text) is not None
+
+
+def _is_year(token: str) -> bool:
+    digits = token[:-1] if token.endswith("s") else token
+    return len(digits) == 4 and digits.isdecimal() and digits.isascii() and 1500 <= int(digits) <= 2099
+
+
+def _dates_and_numbers(
+    text: str, tokens: list[str] | None, low: list[str], bits: int, lex: _Lexicon
+) -> tuple[bool, bool]:
+    """Whether the tokens of ``text`` hold a date, and a number that is not part of a date.
+
+    ``low`` are the lowercase tokens and ``bits`` what their words and pairs tell; ``tokens``
+    (as written) are needed only when a word may be a month, which ``_MONTH_CUE`` says.
+    Every digit of ``text`` lies in one of its tokens, so ``text`` itself is searched for one.
+    """
+    has_number = bool(bits & _NUMBER_CUE)
+    months = tokens if bits & _MONTH_CUE else None
+    has_date = bool(bits & _DATE_CUE) or (months is not None and not lex.months.isdisjoint(months))
+    if not _has_digit(text):
+        return has_date, has_number
+    last = len(low) - 1
+    for i, word in enumerate(low):
+        if not word[0].isdigit():
+            continue
+        if _is_year(word):
+            has_date = True
+        elif len(word) <= 2 and months is not None and (
+            (i and months[i - 1] in lex.months)
+            or (i < last and months[i + 1] in lex.months)
+            or (i + 1 < last and low[i + 1] == "de" and months[i + 2] in lex.months)
+        ):
+            has_date = True  # "April 2", "2 April", "3 de mayo"
+        else:
+            has_number = True
+    return has_date, has_number
+
+
+def _has_comparison(joined: str, low: list[str], bits: int, lex: _Lexicon) -> bool:
+    """``joined`` is the lowercase tokens ``low`` joined by single spaces."""
+    if bits & _COMPARISON_CUE:
+        return True
+    if lex is _EN:
+        if "than" in low and _ER_THAN.search(joined):
+            return True
+        # Every superlative match ends in "est": the substring test spares most sentences the scan.
+        return "est" in joined and any(m.group() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(joined))
+    return _ES_COMPARISON.search(joined) is not None
+
+
+_ER_THAN = re.compile(r"er than\b")  # "bigger than"
+_SUPERLATIVE = re.compile(r"\b\w{3,}est\b")  # "biggest", "safest"
+_ES_COMPARISON = re.compile(r"\b(?:aument|crec|duplic|triplic|disminu)|ísim[oa]s?\b")
+
+
+_NOT_SUPERLATIVE = _set(
+    "interest request protest forest honest suggest arrest invest contest digest priest manifest"
+    " harvest modest conquest inquest behest unrest earnest southwest northwest midwest everest"
+    " tempest ingest congest divest bequest"
+)
+
+
+def score_sentence(text: str, language: str = "en") -> Score:
+    """How check-worthy ``text`` is, in [0, 1], with the reasons that moved the score.
+
+    Positive signals are the things a fact-checker can verify: figures, dates, names,
+    comparisons, attributed or quoted statements. Questions, photo credits, opinions or
+    promises, and fragments of a few words are pushed down. Longer sentences get a small lift
+    because they more often carry a checkable statement, which also orders equally flagged
+    sentences.
+    """
+    return _score(text, _lang(language))[0]
+
+
+def score_and_speaker(text: str, language: str = "en") -> tuple[Score, str | None]:
+    """``score_sentence`` and ``find_speaker`` of one sentence, tokenising it once.
+
+    Most sentences have no speech verb; the scorer's words tell so, and the speaker search,
+    whose regular expressions cost as much as the whole score, then does not run at all.
+    """
+    lang = _lang(language)
+    score, may_attribute = _score(text, lang)
+    return score, (find_speaker(text, lang) if may_attribute else None)
+
+
+def _score(text: str, lang: str) -> tuple[Score, bool]:
+    """The score of ``text``, and False when it certainly holds no speech verb (see find_speaker)."""
+    lex, index = _LEXICONS[lang], _INDEXES[lang]
+    text = text.strip()
+    url_removed = "://" in text or "www." in text
+    if url_removed:  # a link's digits and letters are no figure or name
+        text = _URL.sub(" ", text).strip()
+    low, tokens = _lowercase_tokens(text)
+    joined = " ".join(low)
+    bits = _cues(low, joined, index)
+    if bits & _MONTH_CUE and tokens is None:
+        tokens = _tokens(text)
+    reasons: list[str] = []
+
+    has_date, has_number = _dates_and_numbers(text, tokens, low, bits, lex)
+    if has_number or "%" in text or "$" in text or "€" in text or "£" in text or "¥" in text:
+        reasons.append(NUMBER)
+    if has_date:
+        reasons.append(DATE)
+    if _has_named(text):
+        reasons.append(NAMED)
+    if _has_comparison(joined, low, bits, lex):
+        reasons.append(COMPARISON)
+    if bits & _SAY_CUE:
+        reasons.append(ATTRIBUTION)
+    if ('"' in text or "“" in text or "«" in text) and _QUOTE.search(text):  # how every match opens
+        reasons.append(QUOTE)
+    if _is_question(text):
+        reasons.append(QUESTION)
+    if _is_caption(text):
+        reasons.append(CAPTION)
+    if len(low) < _MIN_WORDS:
+        reasons.append(TOO_SHORT)
+    if bits & _TOPIC_CUE:
+        reasons.append(TOPIC)
+    if bits & _ACTION_CUE:
+        reasons.append(ACTION)
+    if bits & _OPINION_CUE:
+        reasons.append(OPINION)
+    if bits & _HEDGE_CUE:
+        reasons.append(SPECULATION)
+
+    key = (min(len(low), 60), *reasons)
+    value = _VALUES.get(key)
+    if value is None:
+        value = _VALUES[key] = _value(reasons, key[0])
+    return Score(value, reasons), url_removed or _may_attribute(text, bits, lang)
+
+
+def _value(reasons: list[str], length: int) -> float:
+    """The score of a sentence of ``length`` tokens (at most 60 count) with these reasons."""
+    logit = _BIAS + sum(_WEIGHTS[r] for r in reasons) + _LENGTH_WEIGHT * math.log1p(length / 10)
+    return round(1.0 / (1.0 + math.exp(-logit)), 4)
+
+
+# The score depends only on the token count and the reasons, which repeat across sentences:
+# each combination is computed once (a few thousand at most in practice).
+_VALUES: dict[tuple[int | str, ...], float] = {}

@@ -1,0 +1,127 @@
+"""Sentences and paragraphs with exact character offsets into the original text.
+
+Claims are stored as offsets into the article body exactly as imported, so every span here
+points into the original string: ``original[span.start:span.end] == span.text`` always holds,
+whatever the line endings, tabs or quote characters of the input.
+
+Sentence boundaries come from ``sentencex`` (rule based, English, Spanish and many more
+languages). It is fast enough to run on every imported article (well under a millisecond for a
+typical news story, where pysbd takes tens of milliseconds), but it does not treat a line break
+as a boundary, so the text is first cut into paragraphs on line breaks and each paragraph is
+segmented on its own. That keeps a photo credit on its own line from being glued to the quote
+on the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sentencex import segment
+
+# Any line break ends a paragraph: LF, CR, CRLF and the Unicode separators that
+# ``str.splitlines`` also honours (vertical tab, form feed, NEL, line/paragraph separators).
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_HAS_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the original text: ``text == original[start:end]`` always holds."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    """The span ``text[start:end]`` without surrounding whitespace, or None when nothing is left."""
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    if right <= left:
+        return None
+    return Span(start + left, start + right, piece[left:right])
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Non-blank lines of ``text``, stripped, in order.
+
+    Every line break counts as a paragraph break: articles pasted from the web or from a
+    machine translation often have single newlines between paragraphs, and a caption line
+    never continues the sentence above or below it.
+    """
+    spans = []
+    for match in _LINE.finditer(text):
+        span = _strip(text, match.start(), match.end())
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _language_code(language: str | None) -> str:
+    """``"es-MX"`` -> ``"es"``; unknown or missing languages fall back to English rules."""
+    code = (language or "en").strip().lower().replace("_", "-").split("-")[0]
+    return code if code.isalpha() else "en"
+
+
+def split_sentences(text: str, language: str = "en") -> list[Span]:
+    """Sentences of ``text`` in order, stripped of whitespace, never empty, never across a line.
+
+    A piece with no letter or digit (a stray ``...`` or a dash rule) is joined to the sentence
+    before it in the same paragraph rather than offered as a sentence of its own.
+    """
+    lang = _language_code(language)
+    sentences: list[Span] = []
+    for para in split_paragraphs(text):
+        first_in_para = len(sentences)
+        cursor = 0
+        for piece in segment(lang, para.text):
+            found = para.text.find(piece, cursor)
+            if found < 0:  # the segmenter changed the text; keep the rest of the paragraph whole
+                found = cursor
+                piece = para.text[cursor:]
+            start = para.start + found
+            cursor = found + len(piece)
+            span = _strip(text, start, start + len(piece))
+            if span is None:
+                continue
+            if not _HAS_WORD.search(span.text) and len(sentences) > first_in_para:
+                prev = sentences.pop()
+                span = Span(prev.start, span.end, text[prev.start : span.end])
+            sentences.append(span)
+            if cursor >= len(para.text):
+                break
+        if cursor < len(para.text):  # anything the segmenter did not return
+            span = _strip(text, para.start + cursor, para.end)
+            if span is not None:
+                sentences.append(span)
+    return sentences
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` written as a prefix tree: "s(?:a(?:id|ys?)|tated)".
+
+    The engine then tries one branch per distinct next character at each position instead of
+    every word, and when every word opens with a plain character it can skip straight to the
+    positions where one could start. The tree matches at a position exactly when one of the
+    words starts there; where the pattern around it admits only whole words, at most one word
+    fits at a position, so it finds exactly the matches of the plain list ("said|says|say").
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _tree_regex(tree)
+
+
+def _tree_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _tree_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
