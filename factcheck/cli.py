@@ -16,8 +16,7 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
-from factcheck.records import VERDICT_LABELS
-from factcheck.records import SourceInput
+from factcheck.records import VERDICT_LABELS, SourceInput
 from factcheck.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

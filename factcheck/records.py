@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-
 # The three verdicts a reviewer can give, in the order buttons and reports show them.
 VERDICT_LABELS = ("verified", "disputed", "unclear")
 

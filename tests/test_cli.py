@@ -155,3 +155,5 @@ def test_factcheck_gui_opens_the_window_program(db_path: Path, tmp_path: Path) -
     finally:
         window.kill()
         window.wait()
+        if window.stderr is not None:
+            window.stderr.close()

@@ -88,7 +88,7 @@ def test_a_batch_import_stores_what_one_at_a_time_stores(tmp_path: Path) -> None
         for item in items:
             single.import_input(item)
         assert [r.title for r in results] == [i.title for i in items]
-        for a, b in zip(batch.articles(), single.articles()):
+        for a, b in zip(batch.articles(), single.articles(), strict=True):
             assert (a.title, a.claims) == (b.title, b.claims)
             assert [(c.text, c.start, c.score, c.speaker, c.dates) for c in batch.claims(a.id)] == [
                 (c.text, c.start, c.score, c.speaker, c.dates) for c in single.claims(b.id)]

@@ -49,7 +49,7 @@ def analysed(items: list[ArticleInput], workers: int | None = None,
         with ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=context) as pool:
             results = pool.map(analyse_input, items, chunksize=CHUNK)
             try:
-                for item, found in zip(items, results):
+                for item, found in zip(items, results, strict=True):
                     if cancelled():
                         return
                     yield item, found

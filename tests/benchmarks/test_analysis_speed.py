@@ -32,8 +32,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.analysis import article as analysis
-from factcheck.analysis import claims
-from factcheck.analysis import dates
+from factcheck.analysis import claims, dates
 from factcheck.analysis.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"

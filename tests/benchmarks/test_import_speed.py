@@ -54,7 +54,7 @@ def _floor(items: list, path: Path) -> float:
     for item in items:
         text.split_sentences(item.body, item.language)
     split_done = time.perf_counter()
-    for n, (item, found) in enumerate(zip(items, analysed)):
+    for n, (item, found) in enumerate(zip(items, analysed, strict=True)):
         con.execute("BEGIN")
         cur = con.execute(
             "INSERT INTO article (title, outlet, url, author, published, language, body, content_hash, "
