@@ -5,7 +5,9 @@ return the `Changes` they made so views refresh only what changed. `revert` puts
 `apply` changed (the claim's version included), so apply-then-revert leaves the database as it was.
 
 Optimistic locking: an operation remembers the claim version it was built against (or reads it on
-first apply) and refuses to run when someone else changed the claim in between.
+first apply) and refuses to run when someone else changed the claim in between. Writing the new
+version is the operation's first write, and that UPDATE names the version read in its WHERE
+clause, so a change landing between our read and our write is refused as well, never overwritten.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, delete, select
 
+from factcheck.errors import ConflictError, OperationError
+from factcheck.records import VERDICT_LABELS, Changes, SourceInput
 from factcheck.storage.models import (
     Article,
     Claim,
@@ -25,10 +30,7 @@ from factcheck.storage.models import (
     Verdict,
     utcnow,
 )
-from factcheck.records import VERDICT_LABELS, Changes, SourceInput
-from factcheck.errors import ConflictError, OperationError
 from factcheck.urls import is_web_address
-
 
 _CLAIM_STATE = ("text", "verdict", "rationale", "reviewer", "reviewed_at", "dismissed", "proposed",
                 "updated_at", "version")
@@ -48,6 +50,21 @@ def _snapshot(claim: Claim) -> dict[str, Any]:
 def _restore(claim: Claim, state: dict[str, Any]) -> None:
     for name, value in state.items():
         setattr(claim, name, value)
+
+
+def _write_version(session: Session, changed: ConflictError) -> None:
+    """Write the claim's new version now, before anything else of the operation.
+
+    The UPDATE carries the version that was read in its WHERE clause (the mapper's version
+    column), so it matches no row when another transaction changed the claim after our read: a
+    database without SQLite's single writer lets that happen. On SQLite the write transaction
+    already holds the lock since its first read; elsewhere this UPDATE takes the row lock, so
+    the rest of the operation runs on a claim nobody else can change until the commit.
+    """
+    try:
+        session.flush()
+    except StaleDataError:
+        raise changed from None
 
 
 def _changes(claim: Claim, *, article_list: bool = False) -> Changes:
@@ -79,28 +96,32 @@ class ClaimOperation(Operation, ABC):
     _after_version: int | None = field(default=None, init=False, repr=False)
 
     def _lock_for_apply(self, session: Session) -> Claim:
+        """The claim, its version checked and bumped in the database before anything else is written."""
         claim = session.get(Claim, self.claim_id)
         if claim is None:
             raise OperationError(f"Claim {self.claim_id} no longer exists.")
+        changed = ConflictError(
+            f"Claim {self.claim_id} was changed elsewhere since you opened it; it has been reloaded."
+        )
         if self.expected_version is not None and claim.version != self.expected_version:
-            raise ConflictError(
-                f"Claim {self.claim_id} was changed elsewhere since you opened it; it has been reloaded."
-            )
-        self.expected_version = claim.version
-        self._before = _snapshot(claim)
-        return claim
-
-    def _touch(self, claim: Claim) -> None:
+            raise changed
+        before = _snapshot(claim)
         claim.version = claim.version + 1
         claim.updated_at = utcnow()
-        self._after_version = claim.version
+        _write_version(session, changed)
+        # Only a claim that is really ours is remembered: a refused operation stays as it was built.
+        self.expected_version, self._before, self._after_version = before["version"], before, claim.version
+        return claim
 
     def _lock_for_revert(self, session: Session) -> Claim:
         claim = session.get(Claim, self.claim_id)
         if claim is None or self._before is None:
             raise OperationError(f"Claim {self.claim_id} no longer exists; nothing to undo.")
+        changed = ConflictError(f"Claim {self.claim_id} was changed again since; undo would overwrite that.")
         if claim.version != self._after_version:
-            raise ConflictError(f"Claim {self.claim_id} was changed again since; undo would overwrite that.")
+            raise changed
+        claim.version = self._before["version"]
+        _write_version(session, changed)
         return claim
 
     def _put_back(self, claim: Claim) -> None:
@@ -140,7 +161,6 @@ class SetVerdict(ClaimOperation):
                           excerpt=s.excerpt, accessed=s.accessed, added_at=now) for s in self.sources]
         session.add_all(sources)
         claim.verdict, claim.rationale, claim.reviewer, claim.reviewed_at = self.verdict, rationale, self.reviewer, now
-        self._touch(claim)
         session.flush()
         self._verdict_id = row.id
         self._source_ids = [s.id for s in sources]
@@ -177,7 +197,6 @@ class EditRationale(ClaimOperation):
         if current is not None and claim.verdict is not None:
             self._verdict_id, self._old_verdict_rationale = current.id, current.rationale
             current.rationale = self.rationale
-        self._touch(claim)
         return _changes(claim)
 
     def revert(self, session: Session) -> Changes:
@@ -209,7 +228,6 @@ class AddSource(ClaimOperation):
         row = Source(claim_id=claim.id, url=s.url, title=s.title, publisher=s.publisher, excerpt=s.excerpt,
                      accessed=s.accessed)
         session.add(row)
-        self._touch(claim)
         session.flush()
         self._source_id = row.id
         return _changes(claim)
@@ -246,7 +264,6 @@ class EditSource(ClaimOperation):
         self._old = {name: getattr(row, name) for name in _SOURCE_FIELDS}
         for name in _SOURCE_FIELDS:
             setattr(row, name, getattr(self.source, name))
-        self._touch(claim)
         return _changes(claim)
 
     def revert(self, session: Session) -> Changes:
@@ -275,7 +292,6 @@ class RemoveSource(ClaimOperation):
             raise OperationError(f"Source {self.source_id} no longer exists.")
         self._row = row.model_dump()
         session.delete(row)
-        self._touch(claim)
         return _changes(claim)
 
     def revert(self, session: Session) -> Changes:
@@ -297,7 +313,6 @@ class SetClaimFields(ClaimOperation, ABC):
         claim = self._lock_for_apply(session)
         for name, value in self.fields().items():
             setattr(claim, name, value)
-        self._touch(claim)
         return _changes(claim, article_list=True)
 
     def revert(self, session: Session) -> Changes:
@@ -379,7 +394,8 @@ class AddClaim(Operation):
         self.text = self.text.strip()
         if not self.text:
             raise OperationError("A claim needs some text: select a stretch of the article or type it.")
-        from factcheck.analysis import article as analysis  # sentence analysis loads word lists: not needed to open the app
+        # Sentence analysis loads word lists: not needed to open the app.
+        from factcheck.analysis import article as analysis
 
         found = analysis.analyse_claim(self.text, article.language, analysis.reference_date(article.published))
         position = self._position(session)

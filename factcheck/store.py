@@ -92,9 +92,11 @@ class Store:
     def revert(self, op: ops.Operation) -> Changes:
         return self._in_transaction(op.revert)
 
-    def _in_transaction(self, step) -> Changes:  # noqa: ANN001 - a bound apply/revert
+    def _in_transaction(self, step: Callable[[Session], Changes]) -> Changes:
+        # A write transaction from its first statement: the claim version an operation checks
+        # cannot change before it commits (factcheck.storage.transactions).
         try:
-            with Session(self.engine) as session, session.begin():
+            with Session(db.writing(self.engine)) as session, session.begin():
                 return step(session)
         except SAOperationalError as exc:
             raise StoreError(f"The database refused the change ({exc.orig}). Nothing was saved.") from None

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, bindparam, func, insert, select
 from sqlalchemy.sql import ClauseElement
 
-from factcheck.storage.models import Article, Claim, DateMention
 from factcheck.records import ImportResult
+from factcheck.storage.models import Article, Claim, DateMention
+from factcheck.storage.transactions import writing
 
 if TYPE_CHECKING:
     from factcheck.analysis.article import SentenceRow
@@ -47,6 +48,7 @@ class _Statement:
 class ArticleWriter:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writing = writing(engine)
         self._find = _Statement(engine, select(Article.id, Article.title)
                                 .where(Article.content_hash == bindparam("digest")))
         self._count = _Statement(engine, select(func.count())
@@ -61,7 +63,7 @@ class ArticleWriter:
 
     def write(self, item: ArticleInput, digest: str, found: list[SentenceRow]) -> ImportResult:
         """One transaction: the article, every sentence, every date; or, for a known text, nothing."""
-        with self.engine.begin() as conn:
+        with self._writing.begin() as conn:
             cursor = conn.connection.driver_connection.cursor()
             try:
                 cursor.execute(self._find.sql, self._find.params({"digest": digest}))

@@ -15,8 +15,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from factcheck.storage import migrate
 from factcheck.errors import DatabaseError
+from factcheck.storage import migrate, transactions
 
 APP_NAME = "factcheck"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -168,6 +168,11 @@ def daily_backup(path: Path, now: dt.datetime | None = None) -> Path | None:
     return made
 
 
+def writing(engine: Engine) -> Engine:
+    """The engine for a transaction that writes: on SQLite it begins holding the write lock."""
+    return transactions.writing(engine)
+
+
 def open_engine(path_or_url: str | os.PathLike) -> Engine:
     """An engine on an up-to-date database: created at head, or backed up and upgraded."""
     url = to_url(path_or_url)
@@ -180,6 +185,7 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
         raise DatabaseError(f"Cannot open {url}: {exc}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    transactions.install(engine)
     try:
         state = migrate.schema_state(engine)
         if state.newer:

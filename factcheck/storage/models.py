@@ -42,11 +42,19 @@ class Article(SQLModel, table=True):
     origin: str = "pasted"
 
 
+# Optimistic locking: every change checks and bumps it, so two reviewers never overwrite each other.
+# As the mapper's version column, every UPDATE and DELETE of a claim row names the version it read
+# in its WHERE clause, and one that matches no row fails instead of overwriting a change that
+# landed in between. The operations set the number themselves (an undo puts the old one back).
+_CLAIM_VERSION = Column("version", Integer, nullable=False, default=1)
+
+
 class Claim(SQLModel, table=True):
     __table_args__ = (
         Index("ix_claim_article_position", "article_id", "position"),
         Index("ix_claim_counts", "article_id", "proposed", "dismissed", "verdict"),  # article list counts
     )
+    __mapper_args__ = {"version_id_col": _CLAIM_VERSION, "version_id_generator": False}
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))
@@ -69,8 +77,7 @@ class Claim(SQLModel, table=True):
     reviewed_at: dt.datetime | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
-    # Optimistic locking: every change checks and bumps it, so two reviewers never overwrite each other.
-    version: int = 1
+    version: int = Field(default=1, sa_column=_CLAIM_VERSION)
 
 
 class Verdict(SQLModel, table=True):
