@@ -202,7 +202,13 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
                     f"{path or url} holds tables that factcheck did not create. It was left untouched; "
                     "choose another file."
                 )
-            migrate.upgrade(engine)
+            try:
+                migrate.upgrade(engine)
+            except Exception as exc:
+                raise DatabaseError(
+                    f"{path or url} could not be brought up to date ({exc}). The upgrade was undone and the "
+                    "database left as it was."
+                ) from None
         elif path is not None and state.has_tables:
             daily_backup(path)
     except DatabaseError:

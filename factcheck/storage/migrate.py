@@ -1,7 +1,8 @@
 """Alembic, driven from code: where the schema stands and bringing it to head.
 
-The migration scripts ship inside the package (factcheck/migrations) so an installed copy can
-upgrade a reviewer's database without any alembic.ini on disk.
+The migration scripts ship inside the package (factcheck/storage/migrations) so an installed copy
+can upgrade a reviewer's database without any alembic.ini on disk. An upgrade, however many steps
+it takes, is one transaction (see migrations/env.py): it reaches the target or changes nothing.
 
 Opening an up-to-date database is the common case and must be quick (it is on the path from
 launch to a painted window), so it is answered from the revision ids below without importing
@@ -17,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# Every revision in factcheck/migrations/versions, oldest first; the last is the head.
+# Every revision in factcheck/storage/migrations/versions, oldest first; the last is the head.
 REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 
