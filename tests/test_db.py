@@ -12,8 +12,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
+from factcheck.storage import backups, migrate
 from factcheck.storage import database as db
-from factcheck.storage import migrate
 from factcheck.store import Store
 from tests.conftest import SEED
 
@@ -44,9 +44,9 @@ def test_an_older_database_is_backed_up_then_upgraded_with_its_data(db_path: Pat
         assert migrate.schema_state(store.engine).current == migrate.schema_state(store.engine).head
         assert store.article_count() == 1
 
-    backups = list(db.backups_dir(db_path).glob("*.db"))
-    assert len(backups) == 1 and "before-upgrade-0001" in backups[0].name
-    con = sqlite3.connect(backups[0])
+    made = list(backups.backups_dir(db_path).glob("*.db"))
+    assert len(made) == 1 and "before-upgrade-0001" in made[0].name
+    con = sqlite3.connect(made[0])
     try:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert con.execute("SELECT count(*) FROM article").fetchone() == (1,)
@@ -71,7 +71,7 @@ def test_a_newer_database_is_refused_and_left_untouched(db_path: Path) -> None:
     with pytest.raises(db.DatabaseError, match="newer version of factcheck"):
         Store(db_path)
     assert _bytes(db_path) == before
-    assert not db.backups_dir(db_path).exists()
+    assert not backups.backups_dir(db_path).exists()
 
 
 @pytest.mark.parametrize(
@@ -122,11 +122,11 @@ def test_the_default_database_lives_in_the_user_data_folder_unless_overridden(
 def test_an_existing_database_is_backed_up_once_a_day_and_old_copies_thinned(db_path: Path) -> None:
     with Store(db_path) as store:
         store.import_file(SEED)
-    assert not db.backups_dir(db_path).exists()  # a brand-new database has nothing to keep yet
+    assert not backups.backups_dir(db_path).exists()  # a brand-new database has nothing to keep yet
 
     with Store(db_path):
         pass
-    daily = list(db.backups_dir(db_path).glob("*daily*.db"))
+    daily = list(backups.backups_dir(db_path).glob("*daily*.db"))
     assert len(daily) == 1
     con = sqlite3.connect(daily[0])
     assert con.execute("SELECT count(*) FROM article").fetchone() == (1,)
@@ -134,15 +134,15 @@ def test_an_existing_database_is_backed_up_once_a_day_and_old_copies_thinned(db_
 
     with Store(db_path):
         pass
-    assert len(list(db.backups_dir(db_path).glob("*daily*.db"))) == 1  # not again the same day
+    assert len(list(backups.backups_dir(db_path).glob("*daily*.db"))) == 1  # not again the same day
 
-    for n in range(db.KEEP_DAILY_BACKUPS + 3):
-        (db.backups_dir(db_path) / f"review-2020010{n:02d}-000000-daily.db").write_bytes(b"old")
-    for old in db.backups_dir(db_path).glob("review-2020*"):
+    for n in range(backups.KEEP_DAILY_BACKUPS + 3):
+        (backups.backups_dir(db_path) / f"review-2020010{n:02d}-000000-daily.db").write_bytes(b"old")
+    for old in backups.backups_dir(db_path).glob("review-2020*"):
         os.utime(old, (time.time() - 90000, time.time() - 90000))
     os.utime(daily[0], (time.time() - 90000, time.time() - 90000))
-    db.daily_backup(db_path)
-    assert len(list(db.backups_dir(db_path).glob("*daily*.db"))) == db.KEEP_DAILY_BACKUPS
+    backups.daily_backup(db_path, check=db.integrity_check)
+    assert len(list(backups.backups_dir(db_path).glob("*daily*.db"))) == backups.KEEP_DAILY_BACKUPS
 
 
 def test_the_known_revisions_are_exactly_the_migration_scripts_chain() -> None:

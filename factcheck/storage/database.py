@@ -1,12 +1,14 @@
 """Opening a database: the URL, SQLite pragmas, refusing what is not ours, backups, migrations.
 
+The backups themselves (where they live, the daily rotation, listing them) are in
+factcheck.storage.backups.
+
 The order matters for "nothing is ever lost": a file is checked before SQLAlchemy touches it, a
 newer schema is refused before anything is written, and a backup is taken before any migration.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -16,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from factcheck.errors import DatabaseError
-from factcheck.storage import migrate, transactions
+from factcheck.storage import backups, migrate, transactions
 
 APP_NAME = "factcheck"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,10 +42,6 @@ def default_database_path() -> Path:
 def default_database(remembered: str | None = None) -> str:
     """Where to open when no --db is given: FACTCHECK_DB, then the one used last, then the data folder."""
     return database_from_environment() or remembered or str(default_database_path())
-
-
-def backups_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
 
 
 def to_url(path_or_url: str | os.PathLike) -> str:
@@ -107,12 +105,13 @@ def integrity_check(path: Path, thorough: bool = True) -> None:
         raise DatabaseError(f"{path} cannot be read as a database ({exc}). It was left untouched.") from None
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(
-            f"{path} is damaged ({exc}). It was left untouched; restore a copy from {backups_dir(path)}."
+            f"{path} is damaged ({exc}). It was left untouched; restore a copy from "
+            f"{backups.backups_dir(path)}."
         ) from None
     if result is None or result[0] != "ok":
         raise DatabaseError(
             f"{path} is damaged (integrity check: {result[0] if result else 'no answer'}). It was left "
-            f"untouched; restore a copy from {backups_dir(path)}."
+            f"untouched; restore a copy from {backups.backups_dir(path)}."
         )
 
 
@@ -123,49 +122,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
-
-
-def backup_sqlite(path: Path, reason: str) -> Path:
-    """Copy a live database with SQLite's online backup API; safe while others have it open."""
-    folder = backups_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-{stamp}-{reason}.db"
-    n = 1
-    while target.exists():
-        target = folder / f"{path.stem}-{stamp}-{reason}-{n}.db"
-        n += 1
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
-
-
-DAILY = dt.timedelta(hours=24)
-KEEP_DAILY_BACKUPS = 14
-
-
-def daily_backup(path: Path, now: dt.datetime | None = None) -> Path | None:
-    """Back up a database with content at most once a day, keeping the newest KEEP_DAILY_BACKUPS.
-
-    Backups taken before migrations are never thinned: they are the way back from an upgrade.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    now = now or dt.datetime.now()
-    folder = backups_dir(path)
-    daily = sorted(folder.glob(f"{path.stem}-*-daily*.db")) if folder.exists() else []
-    if daily and now - dt.datetime.fromtimestamp(daily[-1].stat().st_mtime) < DAILY:
-        return None
-    integrity_check(path)  # never let a damaged file push good copies out of the rotation
-    made = backup_sqlite(path, "daily")
-    for old in sorted(folder.glob(f"{path.stem}-*-daily*.db"))[:-KEEP_DAILY_BACKUPS]:
-        old.unlink(missing_ok=True)
-    return made
 
 
 def writing(engine: Engine) -> Engine:
@@ -196,7 +152,7 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
         if state.needs_upgrade:
             if path is not None and state.current is not None:
                 integrity_check(path)
-                backup_sqlite(path, f"before-upgrade-{state.current}")
+                backups.backup_sqlite(path, f"before-upgrade-{state.current}")
             elif state.current is None and state.has_tables:
                 raise DatabaseError(
                     f"{path or url} holds tables that factcheck did not create. It was left untouched; "
@@ -210,7 +166,7 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
                     "database left as it was."
                 ) from None
         elif path is not None and state.has_tables:
-            daily_backup(path)
+            backups.daily_backup(path, check=integrity_check)
     except DatabaseError:
         engine.dispose()
         raise
