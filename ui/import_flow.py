@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from factcheck.importing.reading import SUPPORTED_SUFFIXES
-from factcheck.store import StoreError
-from ui.import_worker import ImportJob, ImportReport, start_import
+from factcheck.errors import FactcheckError
+from factcheck.records import ImportReport
+from factcheck.store import IMPORTABLE_SUFFIXES, StoreError
 from ui.paste_dialog import PasteArticleDialog
+from ui.tasks import Cancelled, Progress, Task
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
+FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES) + ");;All files (*)"
 
 
 class ImportFlow(QObject):
@@ -25,7 +27,7 @@ class ImportFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.job: ImportJob | None = None
+        self.task: Task | None = None
         self.progress: QProgressDialog | None = None
         self.report_box: QMessageBox | None = None
 
@@ -37,7 +39,7 @@ class ImportFlow(QObject):
             self.import_files(files)
 
     def import_files(self, files: list[str]) -> None:
-        if self.job is not None:
+        if self.task is not None:
             self.window.statusBar().showMessage("An import is already running.", 4000)
             return
         self.progress = QProgressDialog("Importing…", "Cancel", 0, len(files), self.window)
@@ -46,10 +48,17 @@ class ImportFlow(QObject):
         self.progress.setMinimumDuration(300)  # a single quick file should not flash a dialog
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.job = start_import(self.window.store, files)
-        self.progress.canceled.connect(self.job.cancel)
-        self.job.signals.progressed.connect(self._progressed)
-        self.job.signals.finished.connect(self._finished)
+        store = self.window.store
+
+        def work(progress: Progress, cancelled: Cancelled) -> ImportReport:
+            return store.import_paths(files, progress=progress, cancelled=cancelled)
+
+        self.task = Task(work)
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._finished)
+        self.task.failed.connect(self._failed)
+        self.progress.canceled.connect(self.task.cancel)
+        self.task.start()
 
     def _progressed(self, done: int, total: int, name: str) -> None:
         if self.progress is not None:
@@ -58,13 +67,27 @@ class ImportFlow(QObject):
             if name:
                 self.progress.setLabelText(f"Importing {Path(name).name} ({done + 1} of {total})")
 
-    def _finished(self, report: ImportReport) -> None:
+    def _reset(self) -> None:
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
-        self.job = None
+        self.task = None
+
+    def _finished(self, report: ImportReport) -> None:
+        self._reset()
         self._after_import(report)
+
+    def _failed(self, error: BaseException) -> None:
+        """The import stopped part way: what it stored is kept, so show it; say why it stopped."""
+        self._reset()
+        self.window.refresh_articles()
+        if isinstance(error, FactcheckError):
+            self.report_box = QMessageBox(QMessageBox.Icon.Warning, "Import", f"The import stopped: {error}",
+                                          QMessageBox.StandardButton.Ok, self.window)
+            self.report_box.open()
+        else:  # a bug: reported like any other, with its details logged
+            sys.excepthook(type(error), error, error.__traceback__)
 
     def _after_import(self, report: ImportReport) -> None:
         window = self.window
