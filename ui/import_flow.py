@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from factcheck.errors import FactcheckError
 from factcheck.records import ImportReport
-from factcheck.store import IMPORTABLE_SUFFIXES, StoreError
+from factcheck.store import IMPORTABLE_SUFFIXES
 from ui.paste_dialog import PasteArticleDialog
 from ui.tasks import Cancelled, Progress, Task
 
@@ -114,18 +114,7 @@ class ImportFlow(QObject):
         self.importFinished.emit(report)
 
     def paste_article(self) -> None:
-        dialog = PasteArticleDialog(self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.article() is None:
-            return
-        self.import_pasted(dialog)
-
-    def import_pasted(self, dialog: PasteArticleDialog) -> None:
-        article = dialog.article()
-        assert article is not None
-        try:
-            result = self.window.store.import_input(article)
-        except StoreError as exc:
-            self.window.show_error(str(exc))
-            return
-        report = ImportReport(imported=[("pasted text", result)])
-        self._after_import(report)
+        dialog = PasteArticleDialog(self.window.store, self.window)
+        dialog.imported.connect(self._after_import)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # not exec(): like the report, it leaves the event loop (and tests) running

@@ -1,8 +1,12 @@
-"""Paste Article: an article from the clipboard, with the metadata a file header would carry."""
+"""Paste Article: an article from the clipboard, with the metadata a file header would carry.
+
+Import imports at once, in the store, and closes; text the store refuses keeps the dialog open
+with the reason, so nothing typed or pasted is lost.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,12 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.importing.reading import ArticleInput, IngestError, from_text
+from factcheck.errors import FactcheckError
+from factcheck.store import Store
 
 
 class PasteArticleDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    imported = Signal(object)  # ImportReport, once the dialog has closed
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._store = store
         self.setWindowTitle("Paste Article")
         self.resize(640, 520)
         self.title = QLineEdit()
@@ -61,7 +69,8 @@ class PasteArticleDialog(QDialog):
         form.addRow("Date", dates)
         form.addRow("&Language", self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("Import")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -69,21 +78,18 @@ class PasteArticleDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._article: ArticleInput | None = None
-
-    def article(self) -> ArticleInput | None:
-        return self._article
 
     def accept(self) -> None:
-        """Validate like a file import would, and keep the dialog open with the reason if not."""
+        """Import the text; if the store refuses it, stay open and say why."""
         published = self.published.date().toString("yyyy-MM-dd") if self.known_date.isChecked() else None
         try:
-            self._article = from_text(
-                self.body.toPlainText(), origin="pasted", title=self.title.text(), outlet=self.outlet.text(),
+            report = self._store.import_pasted(
+                self.body.toPlainText(), title=self.title.text(), outlet=self.outlet.text(),
                 url=self.url.text().strip(), published=published, language=self.language.currentData(),
             )
-        except IngestError as exc:
+        except FactcheckError as exc:
             self.error.setText(str(exc))
             self.error.show()
             return
         super().accept()
+        self.imported.emit(report)

@@ -234,38 +234,42 @@ def test_preferences_change_the_reviewer_and_stop_the_advance(window, qtbot) -> 
     assert window.store.claim(first).reviewer == "ben"
 
 
-def test_pasting_an_article_imports_it_with_its_metadata(open_window, db_path, qtbot) -> None:  # noqa: ANN001
+def open_paste_dialog(window, qtbot):  # noqa: ANN001, ANN201
     from ui.paste_dialog import PasteArticleDialog
 
+    window.actions.paste_article.trigger()
+    qtbot.waitUntil(lambda: window.findChild(PasteArticleDialog) is not None
+                    and window.findChild(PasteArticleDialog).isVisible())
+    return window.findChild(PasteArticleDialog)
+
+
+def test_pasting_an_article_imports_it_with_its_metadata(open_window, db_path, qtbot) -> None:  # noqa: ANN001
     window = open_window(db_path)
-    dialog = PasteArticleDialog(window)
-    qtbot.addWidget(dialog)
+    dialog = open_paste_dialog(window, qtbot)
     dialog.title.setText("Budget vote")
     dialog.outlet.setText("El País")
     dialog.known_date.setChecked(True)
     dialog.published.setDate(dialog.published.date().fromString("2025-03-14", "yyyy-MM-dd"))
     dialog.body.setPlainText("El Gobierno aprobó ayer un gasto de 3.000 millones, según el ministro.\n")
-    dialog.accept()
-    assert dialog.result() == dialog.DialogCode.Accepted
-    window.importer.import_pasted(dialog)
+    with qtbot.waitSignal(window.importer.importFinished, timeout=30000) as done:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [n for n, _ in done.args[0].imported] == ["pasted text"]
     [article] = window.store.articles()
     assert (article.title, article.outlet, article.published, article.language) == (
         "Budget vote", "El País", "2025-03-14", "es")
     assert window.article_id == article.id
+    assert window.statusBar().currentMessage() == "Imported 1 of 1 files."
     dates = [d for c in window.store.claims(article.id) for d in c.dates]
     assert [(d.text, d.value) for d in dates] == [("ayer", "2025-03-13")]
 
 
 def test_an_empty_paste_keeps_the_dialog_open_with_the_reason(open_window, db_path, qtbot) -> None:  # noqa: ANN001
-    from ui.paste_dialog import PasteArticleDialog
-
     window = open_window(db_path)
-    dialog = PasteArticleDialog(window)
-    qtbot.addWidget(dialog)
+    dialog = open_paste_dialog(window, qtbot)
     dialog.body.setPlainText("   ")
-    dialog.show()
-    dialog.accept()
-    assert dialog.result() != dialog.DialogCode.Accepted
+    with qtbot.assertNotEmitted(window.importer.importFinished):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
     assert "empty" in dialog.error.text().lower()
     assert window.store.article_count() == 0
 
