@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from factcheck.errors import ConflictError, OperationError
 from factcheck.records import VERDICT_LABELS, Changes, SourceInput
@@ -67,8 +67,16 @@ def _write_version(session: Session, changed: ConflictError) -> None:
         raise changed from None
 
 
+def saved_id(value: int | None) -> int:
+    """The id of a row read from or flushed to the database; SQLModel types ids as optional
+    because a row not yet written has none."""
+    if value is None:
+        raise OperationError("The change could not be saved: a row has no id yet.")
+    return value
+
+
 def _changes(claim: Claim, *, article_list: bool = False) -> Changes:
-    return Changes(articles={claim.article_id}, claims={claim.id}, article_list=article_list)
+    return Changes(articles={claim.article_id}, claims={saved_id(claim.id)}, article_list=article_list)
 
 
 class Operation(ABC):
@@ -154,24 +162,24 @@ class SetVerdict(ClaimOperation):
         claim = self._lock_for_apply(session)
         now = utcnow()
         rationale = claim.rationale if self.rationale is None else self.rationale
-        row = Verdict(claim_id=claim.id, label=self.verdict, rationale=rationale, reviewer=self.reviewer,
+        row = Verdict(claim_id=saved_id(claim.id), label=self.verdict, rationale=rationale, reviewer=self.reviewer,
                       created_at=now, reused_from=self.reused_from)
         session.add(row)
-        sources = [Source(claim_id=claim.id, url=s.url, title=s.title, publisher=s.publisher,
+        sources = [Source(claim_id=saved_id(claim.id), url=s.url, title=s.title, publisher=s.publisher,
                           excerpt=s.excerpt, accessed=s.accessed, added_at=now) for s in self.sources]
         session.add_all(sources)
         claim.verdict, claim.rationale, claim.reviewer, claim.reviewed_at = self.verdict, rationale, self.reviewer, now
         session.flush()
         self._verdict_id = row.id
-        self._source_ids = [s.id for s in sources]
+        self._source_ids = [saved_id(s.id) for s in sources]
         return _changes(claim, article_list=True)
 
     def revert(self, session: Session) -> Changes:
         claim = self._lock_for_revert(session)
         # Undo removes exactly the verdict row this operation added, and nothing else ever does.
-        session.exec(delete(Verdict).where(Verdict.id == self._verdict_id))
+        session.exec(delete(Verdict).where(col(Verdict.id) == self._verdict_id))
         if self._source_ids:
-            session.exec(delete(Source).where(Source.id.in_(self._source_ids)))
+            session.exec(delete(Source).where(col(Source.id).in_(self._source_ids)))
         self._put_back(claim)
         return _changes(claim, article_list=True)
 
@@ -192,7 +200,7 @@ class EditRationale(ClaimOperation):
         claim = self._lock_for_apply(session)
         claim.rationale = self.rationale
         current = session.exec(
-            select(Verdict).where(Verdict.claim_id == claim.id).order_by(Verdict.id.desc()).limit(1)
+            select(Verdict).where(Verdict.claim_id == claim.id).order_by(col(Verdict.id).desc()).limit(1)
         ).first()
         if current is not None and claim.verdict is not None:
             self._verdict_id, self._old_verdict_rationale = current.id, current.rationale
@@ -225,7 +233,7 @@ class AddSource(ClaimOperation):
     def apply(self, session: Session) -> Changes:
         claim = self._lock_for_apply(session)
         s = self.source
-        row = Source(claim_id=claim.id, url=s.url, title=s.title, publisher=s.publisher, excerpt=s.excerpt,
+        row = Source(claim_id=saved_id(claim.id), url=s.url, title=s.title, publisher=s.publisher, excerpt=s.excerpt,
                      accessed=s.accessed)
         session.add(row)
         session.flush()
@@ -234,7 +242,7 @@ class AddSource(ClaimOperation):
 
     def revert(self, session: Session) -> Changes:
         claim = self._lock_for_revert(session)
-        session.exec(delete(Source).where(Source.id == self._source_id))
+        session.exec(delete(Source).where(col(Source.id) == self._source_id))
         self._put_back(claim)
         return _changes(claim)
 
@@ -399,37 +407,37 @@ class AddClaim(Operation):
 
         found = analysis.analyse_claim(self.text, article.language, analysis.reference_date(article.published))
         position = self._position(session)
-        claim = Claim(article_id=article.id, position=position, text=self.text, start=self.start, end=self.end,
-                      speaker=found.speaker, score=found.score.value, reasons=json.dumps(found.score.reasons),
-                      proposed=True)
+        claim = Claim(article_id=saved_id(article.id), position=position, text=self.text, start=self.start,
+                      end=self.end, speaker=found.speaker, score=found.score.value,
+                      reasons=json.dumps(found.score.reasons), proposed=True)
         session.add(claim)
         session.flush()
         offset = self.start if self.start is not None else 0
         session.add_all(
-            DateMention(article_id=article.id, claim_id=claim.id, start=m.start + offset, end=m.end + offset,
+            DateMention(article_id=saved_id(article.id), claim_id=claim.id, start=m.start + offset, end=m.end + offset,
                         text=m.text, value=m.value, granularity=m.granularity)
             for m in found.dates
         )
         self.claim_id = claim.id
-        return Changes(articles={article.id}, claims={claim.id}, article_list=True)
+        return Changes(articles={saved_id(article.id)}, claims={saved_id(claim.id)}, article_list=True)
 
     def _position(self, session: Session) -> int:
         """Right after the sentence the new claim starts in; typed claims go last."""
         positions = select(Claim.position).where(Claim.article_id == self.article_id)
         if self.start is not None:
             before = session.exec(
-                positions.where(Claim.start <= self.start).order_by(Claim.position.desc()).limit(1)
+                positions.where(col(Claim.start) <= self.start).order_by(col(Claim.position).desc()).limit(1)
             ).first()
             if before is not None:
                 return before + 1
             return -1
-        last = session.exec(positions.order_by(Claim.position.desc()).limit(1)).first()
+        last = session.exec(positions.order_by(col(Claim.position).desc()).limit(1)).first()
         return (last or 0) + 10
 
     def revert(self, session: Session) -> Changes:
         claim = session.get(Claim, self.claim_id)
         if claim is None:
             raise OperationError("The added claim no longer exists; nothing to undo.")
-        session.exec(delete(DateMention).where(DateMention.claim_id == claim.id))
+        session.exec(delete(DateMention).where(col(DateMention.claim_id) == claim.id))
         session.delete(claim)
-        return Changes(articles={self.article_id}, claims={self.claim_id}, article_list=True)
+        return Changes(articles={self.article_id}, claims={saved_id(self.claim_id)}, article_list=True)

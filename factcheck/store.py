@@ -15,16 +15,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func
+from sqlalchemy import Select, and_, bindparam, case, func, select
 from sqlalchemy.exc import OperationalError as SAOperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from factcheck import ops
-from factcheck.storage import database as db
-from factcheck.importing import reading as ingest
-from factcheck.storage.article_writer import ArticleWriter
-from factcheck.storage.models import Article, Claim, DateMention, Source, Verdict, as_utc
 from factcheck.errors import FactcheckError, IngestError, StoreError
+from factcheck.importing import reading as ingest
 from factcheck.importing.paths import expand as expand_paths
 from factcheck.records import (
     ArticleRecord,
@@ -38,6 +35,9 @@ from factcheck.records import (
     SourceRecord,
     VerdictRecord,
 )
+from factcheck.storage import database as db
+from factcheck.storage.article_writer import ArticleWriter
+from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SOURCES, VERDICTS, as_utc
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 # What the importer reads, for file dialogs; and where to open without --db. Both are re-exported
@@ -65,9 +65,9 @@ class Store:
         self.path = db.sqlite_path(self.url)
         self.engine = db.open_engine(target)
         self._writer = ArticleWriter(self.engine)
-        self._history = (select(Verdict.id, Verdict.claim_id, Verdict.label, Verdict.rationale, Verdict.reviewer,
-                                Verdict.created_at)
-                         .where(Verdict.claim_id == bindparam("claim")).order_by(Verdict.id))
+        v = VERDICTS.c
+        self._history = (select(v.id, v.claim_id, v.label, v.rationale, v.reviewer, v.created_at)
+                         .where(v.claim_id == bindparam("claim")).order_by(v.id))
         self.reviewer = reviewer or default_reviewer()
 
     @property
@@ -188,27 +188,28 @@ class Store:
     # -- reads -----------------------------------------------------------------------------
 
     def article_count(self) -> int:
-        with Session(self.engine) as session:
-            return session.exec(select(func.count()).select_from(Article)).one()
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(ARTICLES)).scalar_one())
 
     def claim_count(self) -> int:
-        with Session(self.engine) as session:
-            return session.exec(select(func.count()).select_from(Claim)).one()
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(CLAIMS)).scalar_one())
 
     def articles(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
         """Every article (or those given) with its proposed and reviewed counts, oldest first."""
-        open_claim = and_(Claim.proposed, ~Claim.dismissed)
+        a, c = ARTICLES.c, CLAIMS.c
+        open_claim = and_(c.proposed, ~c.dismissed)
         claims_n = func.coalesce(func.sum(case((open_claim, 1), else_=0)), 0)
-        reviewed_n = func.coalesce(func.sum(case((and_(open_claim, Claim.verdict.is_not(None)), 1), else_=0)), 0)
+        reviewed_n = func.coalesce(func.sum(case((and_(open_claim, c.verdict.is_not(None)), 1), else_=0)), 0)
         query = (
-            select(Article.id, Article.title, Article.outlet, Article.url, Article.author, Article.published,
-                   Article.language, Article.origin, Article.imported_at, claims_n, reviewed_n)
-            .join(Claim, Claim.article_id == Article.id, isouter=True)
-            .group_by(Article.id)
-            .order_by(Article.id)
+            select(a.id, a.title, a.outlet, a.url, a.author, a.published, a.language, a.origin, a.imported_at,
+                   claims_n, reviewed_n)
+            .select_from(ARTICLES.outerjoin(CLAIMS, c.article_id == a.id))
+            .group_by(a.id)
+            .order_by(a.id)
         )
         if ids is not None:
-            query = query.where(Article.id.in_(list(ids)))
+            query = query.where(a.id.in_(list(ids)))
         with self.engine.connect() as conn:  # columns only: no ORM objects to build for thousands of rows
             return [
                 ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], as_utc(r[8]), int(r[9]), int(r[10]))
@@ -223,64 +224,67 @@ class Store:
         record = self.article(article_id)
         if record is None:
             return None
-        with Session(self.engine) as session:
-            body = session.exec(select(Article.body).where(Article.id == article_id)).one()
+        a, c, d = ARTICLES.c, CLAIMS.c, DATE_MENTIONS.c
+        with self.engine.connect() as conn:
+            body = conn.execute(select(a.body).where(a.id == article_id)).scalar_one()
             # Mentions of typed claims index the claim's own text, not the body: leave them out.
-            mentions = session.exec(
-                select(DateMention)
-                .join(Claim, Claim.id == DateMention.claim_id)
-                .where(DateMention.article_id == article_id, Claim.start.is_not(None))
-                .order_by(DateMention.start)
+            mentions = conn.execute(
+                select(d.start, d.end, d.text, d.value, d.granularity)
+                .select_from(DATE_MENTIONS.join(CLAIMS, c.id == d.claim_id))
+                .where(d.article_id == article_id, c.start.is_not(None))
+                .order_by(d.start)
             ).all()
-            dates = tuple(DateRecord(d.start, d.end, d.text, d.value, d.granularity) for d in mentions)
-        return ArticleText(record, body, dates)
+        return ArticleText(record, body, tuple(DateRecord(*m) for m in mentions))
 
     def claims(self, article_id: int, *, proposed_only: bool = False) -> list[ClaimRecord]:
         """The claims of an article in reading order; with every sentence unless `proposed_only`."""
-        query = select(Claim).where(Claim.article_id == article_id)
+        c = CLAIMS.c
+        query = _CLAIM_ROWS.where(c.article_id == article_id)
         if proposed_only:
-            query = query.where(Claim.proposed)
-        return self._claim_records(query.order_by(Claim.position, Claim.id))
+            query = query.where(c.proposed)
+        return self._claim_records(query.order_by(c.position, c.id))
 
     def claims_by_ids(self, ids: Iterable[int]) -> list[ClaimRecord]:
         """The claims with these ids, in the order given (a search's ranking); unknown ids are skipped."""
         wanted = list(dict.fromkeys(ids))
-        if not wanted:
-            return []
         found: dict[int, ClaimRecord] = {}
         # SQLite allows a few hundred bound parameters per statement on old builds: ask in slices.
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            found.update((c.id, c) for c in self._claim_records(select(Claim).where(Claim.id.in_(chunk))))
+            found.update((r.id, r) for r in self._claim_records(_CLAIM_ROWS.where(CLAIMS.c.id.in_(chunk))))
         return [found[i] for i in wanted if i in found]
 
     def claim(self, claim_id: int) -> ClaimRecord | None:
-        found = self._claim_records(select(Claim).where(Claim.id == claim_id))
+        found = self._claim_records(_CLAIM_ROWS.where(CLAIMS.c.id == claim_id))
         return found[0] if found else None
 
-    def _claim_records(self, query) -> list[ClaimRecord]:  # noqa: ANN001 - a select(Claim)
-        with Session(self.engine) as session:
-            rows = session.exec(query).all()
-            ids = [c.id for c in rows]
+    def _claim_records(self, query: Select[Any]) -> list[ClaimRecord]:
+        """Records for the claim rows `query` selects (the columns of _CLAIM_ROWS), with their
+        sources and dates, read as columns in three statements whatever the number of claims."""
+        s, d = SOURCES.c, DATE_MENTIONS.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            ids = [r[0] for r in rows]
             sources: dict[int, list[SourceRecord]] = defaultdict(list)
             dates: dict[int, list[DateRecord]] = defaultdict(list)
             if ids:
-                for s in session.exec(select(Source).where(Source.claim_id.in_(ids)).order_by(Source.id)):
-                    sources[s.claim_id].append(
-                        SourceRecord(s.id, s.claim_id, s.url, s.title, s.publisher, s.excerpt, s.accessed)
-                    )
-                for d in session.exec(
-                    select(DateMention).where(DateMention.claim_id.in_(ids)).order_by(DateMention.start)
+                for src in conn.execute(
+                    select(s.id, s.claim_id, s.url, s.title, s.publisher, s.excerpt, s.accessed)
+                    .where(s.claim_id.in_(ids)).order_by(s.id)
                 ):
-                    dates[d.claim_id].append(DateRecord(d.start, d.end, d.text, d.value, d.granularity))
-            return [
-                ClaimRecord(
-                    c.id, c.article_id, c.position, c.text, c.start, c.end, c.speaker, c.score,
-                    tuple(json.loads(c.reasons or "[]")), c.proposed, c.dismissed, c.verdict, c.rationale,
-                    c.reviewer, as_utc(c.reviewed_at), c.version, tuple(sources[c.id]), tuple(dates[c.id]),
-                )
-                for c in rows
-            ]
+                    sources[src[1]].append(SourceRecord(*src))
+                for m in conn.execute(
+                    select(d.claim_id, d.start, d.end, d.text, d.value, d.granularity)
+                    .where(d.claim_id.in_(ids)).order_by(d.start)
+                ):
+                    dates[m[0]].append(DateRecord(m[1], m[2], m[3], m[4], m[5]))
+        return [
+            ClaimRecord(
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(json.loads(r[8] or "[]")), r[9], r[10],
+                r[11], r[12], r[13], as_utc(r[14]), r[15], tuple(sources[r[0]]), tuple(dates[r[0]]),
+            )
+            for r in rows
+        ]
 
     def history(self, claim_id: int) -> list[VerdictRecord]:
         """Every verdict the claim was given, oldest first."""
@@ -291,11 +295,12 @@ class Store:
 
     def next_unreviewed(self, article_id: int | None = None, position: int | None = None) -> ClaimRecord | None:
         """The first open claim without a verdict after the given place, wrapping to the start."""
-        base = select(Claim).where(Claim.proposed, ~Claim.dismissed, Claim.verdict.is_(None))
-        order = (Claim.article_id, Claim.position, Claim.id)
+        c = CLAIMS.c
+        base = _CLAIM_ROWS.where(c.proposed, ~c.dismissed, c.verdict.is_(None))
+        order = (c.article_id, c.position, c.id)
         if article_id is not None and position is not None:
             after = base.where(
-                (Claim.article_id > article_id) | ((Claim.article_id == article_id) & (Claim.position > position))
+                (c.article_id > article_id) | ((c.article_id == article_id) & (c.position > position))
             )
             found = self._claim_records(after.order_by(*order).limit(1))
             if found:
@@ -303,3 +308,10 @@ class Store:
         found = self._claim_records(base.order_by(*order).limit(1))
         return found[0] if found else None
 
+
+# The columns a ClaimRecord is built from, in its field order.
+_CLAIM_ROWS: Select[Any] = select(
+    CLAIMS.c.id, CLAIMS.c.article_id, CLAIMS.c.position, CLAIMS.c.text, CLAIMS.c.start, CLAIMS.c.end,
+    CLAIMS.c.speaker, CLAIMS.c.score, CLAIMS.c.reasons, CLAIMS.c.proposed, CLAIMS.c.dismissed, CLAIMS.c.verdict,
+    CLAIMS.c.rationale, CLAIMS.c.reviewer, CLAIMS.c.reviewed_at, CLAIMS.c.version,
+)

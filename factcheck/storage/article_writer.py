@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, bindparam, func, insert, select
 from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from factcheck.records import ImportResult
-from factcheck.storage.models import Article, Claim, DateMention
+from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS
 from factcheck.storage.transactions import writing
 
 if TYPE_CHECKING:
@@ -37,9 +38,10 @@ class _Statement:
 
     def __init__(self, engine: Engine, statement: ClauseElement, names: Sequence[str] | None = None) -> None:
         compiled = statement.compile(dialect=engine.dialect, column_keys=list(names) if names else None)
+        assert isinstance(compiled, SQLCompiler)  # a SELECT or INSERT always compiles to SQL text
         self.sql = str(compiled)
         # Positional drivers (sqlite3: "?") take tuples in the compiled order; named ones take dicts.
-        self.order = list(compiled.positiontup) if compiled.positional else None
+        self.order = list(compiled.positiontup or ()) if compiled.positional else None
 
     def params(self, values: Mapping[str, Any]) -> tuple[Any, ...] | Mapping[str, Any]:
         return tuple(values[name] for name in self.order) if self.order is not None else values
@@ -49,29 +51,31 @@ class ArticleWriter:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writing = writing(engine)
-        self._find = _Statement(engine, select(Article.id, Article.title)
-                                .where(Article.content_hash == bindparam("digest")))
+        a, c = ARTICLES.c, CLAIMS.c
+        self._find = _Statement(engine, select(a.id, a.title).where(a.content_hash == bindparam("digest")))
         self._count = _Statement(engine, select(func.count())
-                                 .where(Claim.article_id == bindparam("article"), Claim.proposed))
-        self._add_article = _Statement(engine, insert(Article.__table__).returning(Article.id), ARTICLE_COLUMNS)
-        self._claim_ids = _Statement(engine, select(Claim.id).where(Claim.article_id == bindparam("article"))
-                                     .order_by(Claim.position))
-        self._add_claims = _Statement(engine, insert(Claim.__table__), CLAIM_COLUMNS)
-        self._add_dates = _Statement(engine, insert(DateMention.__table__), DATE_COLUMNS)
-        column_type = Claim.__table__.c.created_at.type.dialect_impl(engine.dialect)
+                                 .where(c.article_id == bindparam("article"), c.proposed))
+        self._add_article = _Statement(engine, insert(ARTICLES).returning(a.id), ARTICLE_COLUMNS)
+        self._claim_ids = _Statement(engine, select(c.id).where(c.article_id == bindparam("article"))
+                                     .order_by(c.position))
+        self._add_claims = _Statement(engine, insert(CLAIMS), CLAIM_COLUMNS)
+        self._add_dates = _Statement(engine, insert(DATE_MENTIONS), DATE_COLUMNS)
+        column_type = c.created_at.type.dialect_impl(engine.dialect)
         self._stamp = column_type.bind_processor(engine.dialect) or (lambda value: value)
 
     def write(self, item: ArticleInput, digest: str, found: list[SentenceRow]) -> ImportResult:
         """One transaction: the article, every sentence, every date; or, for a known text, nothing."""
         with self._writing.begin() as conn:
-            cursor = conn.connection.driver_connection.cursor()
+            driver = conn.connection.driver_connection
+            assert driver is not None  # an open connection always has its driver's connection
+            cursor = driver.cursor()
             try:
                 cursor.execute(self._find.sql, self._find.params({"digest": digest}))
                 existing = cursor.fetchone()
                 if existing is not None:
                     cursor.execute(self._count.sql, self._count.params({"article": existing[0]}))
                     return ImportResult(existing[0], existing[1], cursor.fetchone()[0], 0, duplicate=True)
-                stamp = self._stamp(dt.datetime.now(dt.timezone.utc))
+                stamp = self._stamp(dt.datetime.now(dt.UTC))
                 published = item.published.isoformat() if item.published else None
                 cursor.execute(self._add_article.sql, self._add_article.params({
                     "title": item.title, "outlet": item.outlet, "url": item.url, "author": item.author,
@@ -101,6 +105,6 @@ class ArticleWriter:
             self._add_dates.params({
                 "article_id": article_id, "claim_id": claim_id, "start": row[0] + m_start,
                 "end": row[0] + m_end, "text": m_text, "value": value, "granularity": granularity})
-            for claim_id, row in zip(ids, found)
+            for claim_id, row in zip(ids, found, strict=True)
             for m_start, m_end, m_text, value, granularity in row[7]
         ])

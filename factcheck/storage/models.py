@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def as_utc(value: dt.datetime | None) -> dt.datetime | None:
     """Times are stored in UTC; older SQLModel versions hand them back without a zone."""
     if value is None or value.tzinfo is not None:
         return value
-    return value.replace(tzinfo=dt.timezone.utc)
+    return value.replace(tzinfo=dt.UTC)
 
 
+def _owner(table: str, *, index: bool = True) -> Column[int]:
+    """The column pointing at the row this one belongs to; deleting that row deletes this one."""
+    return Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=index)
 
 
 class Article(SQLModel, table=True):
@@ -57,7 +60,7 @@ class Claim(SQLModel, table=True):
     __mapper_args__ = {"version_id_col": _CLAIM_VERSION, "version_id_generator": False}
 
     id: int | None = Field(default=None, primary_key=True)
-    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))
+    article_id: int = Field(sa_column=_owner("article", index=False))
     # Order inside the article. Sentences get 0, 10, 20...; claims added later slot in between.
     position: int = 0
     text: str = Field(sa_column=Column(Text, nullable=False))
@@ -84,7 +87,7 @@ class Verdict(SQLModel, table=True):
     """One row per verdict given; a claim's history is its rows in time order."""
 
     id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True))
+    claim_id: int = Field(sa_column=_owner("claim"))
     label: str
     rationale: str = ""
     reviewer: str = Field(default="", index=True)
@@ -95,7 +98,7 @@ class Verdict(SQLModel, table=True):
 
 class Source(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True))
+    claim_id: int = Field(sa_column=_owner("claim"))
     url: str
     title: str = ""
     publisher: str = ""
@@ -108,10 +111,24 @@ class DateMention(SQLModel, table=True):
     """A date expression. Offsets index Article.body, or the claim's own text for a typed claim."""
 
     id: int | None = Field(default=None, primary_key=True)
-    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True))
-    claim_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), index=True))
+    article_id: int = Field(sa_column=_owner("article"))
+    claim_id: int | None = Field(  # None for a date of the article itself
+        default=None, sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), index=True))
     start: int
     end: int
     text: str
     value: str | None = None  # ISO date, month or year; None when it could not be resolved
     granularity: str = "day"
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table behind a model, typed, for the reads that fetch columns rather than objects."""
+    table: Table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel's metaclass
+    return table
+
+
+ARTICLES = table_of(Article)
+CLAIMS = table_of(Claim)
+VERDICTS = table_of(Verdict)
+SOURCES = table_of(Source)
+DATE_MENTIONS = table_of(DateMention)
