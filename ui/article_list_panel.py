@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck.records import Changes
 from factcheck.store import Store
 from ui.models.article_filter_model import ArticleFilterProxy
 from ui.models.article_list_model import (
@@ -144,8 +145,10 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
     def reload(self) -> None:
         self.model.reload()
 
-    def refresh_articles(self, ids: set[int]) -> None:
-        self.model.refresh_articles(ids)
+    def on_changes(self, changes: Changes) -> None:
+        """Re-read the rows of articles added, removed, or whose counts changed."""
+        if changes.article_list:
+            self.model.refresh_articles(changes.articles)
 
     def _proxy_row(self, article_id: int | None) -> int | None:
         row = self.model.row_of(article_id) if article_id is not None else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck.records import Changes
 from factcheck.store import Store
 from ui import theme
 from ui.models.claim_table_model import (
@@ -89,6 +90,11 @@ class ClaimsPanel(QuietSelectionMixin, QWidget):
         self._current_id = None
         self.model.set_article(article_id, show_all)
         self.view.scrollToTop()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Repaint the rows of the claims an operation touched, if they belong to this article."""
+        if self.model.article_id is not None and self.model.article_id in changes.articles:
+            self.model.refresh_claims(changes.claims)
 
     def current_claim_id(self) -> int | None:
         return self._current_id

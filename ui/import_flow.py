@@ -91,13 +91,8 @@ class ImportFlow(QObject):
 
     def _after_import(self, report: ImportReport) -> None:
         window = self.window
-        window.article_list.reload()
+        window.show_import(report)
         new = report.new_article_ids
-        if new:
-            window.show_article(new[0])
-        elif report.imported:
-            window.show_article(report.imported[0][1].article_id)
-        window._update_status_labels()
         summary = f"Imported {len(new)} of {len(report.imported) + len(report.failed)} files"
         duplicates = [(n, r) for n, r in report.imported if r.duplicate]
         if report.cancelled:

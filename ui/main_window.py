@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -20,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from factcheck import ops
-from factcheck.records import Changes, ClaimRecord
+from factcheck.records import Changes, ClaimRecord, ImportReport
 from factcheck.store import Store
 from ui.actions import Actions
 from ui.article_list_panel import ArticleListPanel
@@ -31,6 +32,17 @@ from ui.menus import build_menus
 from ui.review_panel import ReviewPanel
 from ui.settings import Settings
 from ui.undo import run_and_push
+
+
+@runtime_checkable
+class ChangeListener(Protocol):
+    """A panel that refreshes itself from what an operation or an import touched."""
+
+    def on_changes(self, changes: Changes) -> None: ...
+
+
+def _touches_anything(changes: Changes) -> bool:
+    return bool(changes.articles or changes.claims or changes.article_list)
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +72,7 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.article_list = ArticleListPanel(self.store)
-        self.article_view = ArticleView()
+        self.article_view = ArticleView(self.store)
         self.claims_panel = ClaimsPanel(self.store)
         self.review_panel = ReviewPanel()
         self.review_panel.set_verdict_actions(self.actions.verified, self.actions.disputed, self.actions.unclear)
@@ -81,6 +93,8 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([400, 620, 420])
         self.centre_split.setSizes([520, 200])
         self.setCentralWidget(self.main_split)
+        self._listeners = [panel for panel in (self.article_list, self.article_view, self.claims_panel,
+                                               self.review_panel) if isinstance(panel, ChangeListener)]
 
         self.article_list.articleActivated.connect(self.show_article)
         self.claims_panel.claimActivated.connect(self.show_claim)
@@ -155,7 +169,7 @@ class MainWindow(QMainWindow):
         self.article_id = article_id
         self._claims = self.store.claims(article_id)
         self.article_list.select_article(article_id)
-        self.article_view.set_article(text.body, self._claims, text.dates)
+        self.article_view.set_article(text.body, self._claims, text.dates, article_id=article_id)
         self.article_view.set_show_all(self.actions.show_all.isChecked())
         self.claims_panel.set_article(article_id, self.actions.show_all.isChecked())
         visible = self.visible_claims()
@@ -273,16 +287,25 @@ class MainWindow(QMainWindow):
             self.show_claim(op.claim_id)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh only what the operation touched, then note the save time."""
-        if changes.article_list:
-            self.article_list.refresh_articles(changes.articles)
+        """Each panel refreshes what the change touched; then the current claim is shown afresh."""
+        for listener in self._listeners:
+            listener.on_changes(changes)
         if self.article_id in changes.articles:
             self._claims = self.store.claims(self.article_id)
-            self.claims_panel.model.refresh_claims(changes.claims)
-            self.article_view.update_claims(self._claims)
             ids = {c.id for c in self._claims}
             self.show_claim(self.claim_id if self.claim_id in ids else None)
-        self.saved_label.setText(f"saved {time.strftime('%H:%M:%S')}")
+        if _touches_anything(changes):
+            self.saved_label.setText(f"saved {time.strftime('%H:%M:%S')}")
+
+    def show_import(self, report: ImportReport) -> None:
+        """Take in what an import stored and open its first new article (or the known one it matched)."""
+        self.apply_changes(report.changes)
+        new = report.new_article_ids
+        if new:
+            self.show_article(new[0])
+        elif report.imported:
+            self.show_article(report.imported[0][1].article_id)
+        self._update_status_labels()
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -325,3 +325,25 @@ def test_show_all_then_x_promotes_a_sentence_the_scorer_passed_over(window, qtbo
     assert passed_over.id in [c.id for c in window.visible_claims()]
     window.undo_stack.undo()
     assert not window.store.claim(passed_over.id).proposed
+
+
+def test_a_verdict_shows_in_every_panel_and_undo_takes_it_back_everywhere(window, qtbot) -> None:  # noqa: ANN001
+    from ui import theme
+    from ui.models.article_list_model import ArticleListModel
+    from ui.models.claim_table_model import VERDICT
+
+    first = proposed(window)[0]
+    panel_row = window.claims_panel.model.row_of(first.id)
+
+    def shown() -> tuple[object, object, object]:
+        articles = window.article_list.model
+        progress = articles.index(articles.row_of(window.article_id), 0).data(ArticleListModel.ProgressRole)
+        verdict_cell = window.claims_panel.model.index(panel_row, VERDICT).data()
+        return progress, verdict_cell, window.article_view.tooltip_at(first.start)
+
+    total = len(proposed(window))
+    assert shown() == ((0, total), theme.label(None), theme.label(None))
+    key(qtbot, window, Qt.Key.Key_V)
+    assert shown() == ((1, total), theme.label("verified"), theme.label("verified"))
+    window.undo_stack.undo()
+    assert shown() == ((0, total), theme.label(None), theme.label(None))
