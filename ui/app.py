@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -11,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from factcheck.storage.database import DatabaseError, default_database_path
-from factcheck.store import Store
+from factcheck.errors import FactcheckError
+from factcheck.store import Store, default_database
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -26,11 +25,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def database_for(args: argparse.Namespace, settings: Settings) -> str:
     """--db, then $FACTCHECK_DB, then the database used last, then the user data folder."""
-    if args.db:
-        return args.db
-    if os.environ.get("FACTCHECK_DB"):
-        return os.environ["FACTCHECK_DB"]
-    return settings.database or str(default_database_path())
+    return args.db or default_database(settings.database)
 
 
 def _install_error_hook(log_path: Path) -> None:
@@ -63,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     target = database_for(args, settings)
     try:
         store = Store(target, reviewer=settings.reviewer)
-    except DatabaseError as exc:
+    except FactcheckError as exc:
         QMessageBox.critical(None, "Cannot open database", str(exc))
         return 1
     _install_error_hook(Path(store.location).parent / "factcheck-errors.log")

@@ -2,58 +2,73 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from factcheck.storage.database import DatabaseError
+from factcheck.errors import FactcheckError
 from factcheck.store import Store
 from ui.preferences_dialog import PreferencesDialog
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.settings import Settings
 
 
-def switch_to(window: MainWindow, path: str) -> bool:
+class DatabaseHost(Protocol):
+    """What switching databases needs from the window showing one."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def window(self) -> QWidget: ...  # Qt's own: the top-level widget, parent of the dialogs
+
+    def replace_store(self, store: Store) -> None: ...
+
+    def update_status(self) -> None: ...
+
+
+def switch_to(host: DatabaseHost, path: str) -> bool:
     """Open `path` (creating it if new); on refusal keep the current database and say why."""
-    if path == window.store.location:
+    if path == host.store.location:
         return True
     try:
-        store = Store(path, reviewer=window.settings.reviewer)
-    except DatabaseError as exc:
+        store = Store(path, reviewer=host.settings.reviewer)
+    except FactcheckError as exc:
         box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open database", str(exc), QMessageBox.StandardButton.Ok,
-                          window)
+                          host.window())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        window.last_error_box = box
         return False
-    window.settings.database = store.location
-    window.replace_store(store)
+    host.settings.database = store.location
+    host.replace_store(store)
     return True
 
 
-def choose_and_switch(window: MainWindow) -> None:
+def choose_and_switch(host: DatabaseHost) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        window, "Open or create a database", window.store.location, "factcheck database (*.db);;All files (*)",
+        host.window(), "Open or create a database", host.store.location, "factcheck database (*.db);;All files (*)",
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     if path:
-        switch_to(window, path)
+        switch_to(host, path)
 
 
-def edit_preferences(window: MainWindow) -> None:
-    settings = window.settings
-    dialog = PreferencesDialog(settings.reviewer, settings.advance_after_verdict, window.store.location, window)
+def edit_preferences(host: DatabaseHost) -> None:
+    settings = host.settings
+    dialog = PreferencesDialog(settings.reviewer, settings.advance_after_verdict, host.store.location, host.window())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    apply_preferences(window, dialog.reviewer.text(), dialog.advance.isChecked(), dialog.database.text().strip())
+    apply_preferences(host, dialog.reviewer.text(), dialog.advance.isChecked(), dialog.database.text().strip())
 
 
-def apply_preferences(window: MainWindow, reviewer: str, advance: bool, database: str) -> None:
-    settings = window.settings
+def apply_preferences(host: DatabaseHost, reviewer: str, advance: bool, database: str) -> None:
+    settings = host.settings
     if reviewer.strip():
         settings.reviewer = reviewer
-        window.store.reviewer = settings.reviewer
+        host.store.reviewer = settings.reviewer
     settings.advance_after_verdict = advance
-    if database and database != window.store.location:
-        switch_to(window, database)
-    window._update_status_labels()
+    if database and database != host.store.location:
+        switch_to(host, database)
+    host.update_status()

@@ -4,51 +4,68 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from factcheck.errors import FactcheckError
 from factcheck.records import ImportReport
-from factcheck.store import IMPORTABLE_SUFFIXES
+from factcheck.store import IMPORTABLE_SUFFIXES, Store
 from ui.paste_dialog import PasteArticleDialog
+from ui.settings import Settings
 from ui.tasks import Cancelled, Progress, Task
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES) + ");;All files (*)"
 
 
-class ImportFlow(QObject):
-    importFinished = Signal(object)  # ImportReport
+class ImportHost(Protocol):
+    """What an import needs from the window the articles go into."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def window(self) -> QWidget: ...  # Qt's own: the top-level widget, parent of the dialogs
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def show_import(self, report: ImportReport) -> None: ...
+
+    def refresh_articles(self) -> None: ...
+
+
+class ImportFlow(QObject):
+    importFinished = Signal(object)  # ImportReport, once the window shows what it brought in
+
+    def __init__(self, host: ImportHost) -> None:
+        super().__init__(host.window())
+        self._host = host
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
         self.report_box: QMessageBox | None = None
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", self.window.settings.last_folder,
+        settings = self._host.settings
+        files, _ = QFileDialog.getOpenFileNames(self._host.window(), "Import articles", settings.last_folder,
                                                 FILE_FILTER)
         if files:
-            self.window.settings.last_folder = str(Path(files[0]).parent)
+            settings.last_folder = str(Path(files[0]).parent)
             self.import_files(files)
 
     def import_files(self, files: list[str]) -> None:
         if self.task is not None:
-            self.window.statusBar().showMessage("An import is already running.", 4000)
+            self._host.statusBar().showMessage("An import is already running.", 4000)
             return
-        self.progress = QProgressDialog("Importing…", "Cancel", 0, len(files), self.window)
+        self.progress = QProgressDialog("Importing…", "Cancel", 0, len(files), self._host.window())
         self.progress.setWindowTitle("Import")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)  # a single quick file should not flash a dialog
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        store = self.window.store
+        store = self._host.store
 
         def work(progress: Progress, cancelled: Cancelled) -> ImportReport:
             return store.import_paths(files, progress=progress, cancelled=cancelled)
@@ -81,35 +98,35 @@ class ImportFlow(QObject):
     def _failed(self, error: BaseException) -> None:
         """The import stopped part way: what it stored is kept, so show it; say why it stopped."""
         self._reset()
-        self.window.refresh_articles()
+        self._host.refresh_articles()
         if isinstance(error, FactcheckError):
             self.report_box = QMessageBox(QMessageBox.Icon.Warning, "Import", f"The import stopped: {error}",
-                                          QMessageBox.StandardButton.Ok, self.window)
+                                          QMessageBox.StandardButton.Ok, self._host.window())
             self.report_box.open()
         else:  # a bug: reported like any other, with its details logged
             sys.excepthook(type(error), error, error.__traceback__)
 
     def _after_import(self, report: ImportReport) -> None:
-        window = self.window
-        window.show_import(report)
+        self._host.show_import(report)
         new = report.new_article_ids
         summary = f"Imported {len(new)} of {len(report.imported) + len(report.failed)} files"
         duplicates = [(n, r) for n, r in report.imported if r.duplicate]
         if report.cancelled:
             summary += " (cancelled; the files already imported are kept)"
-        window.statusBar().showMessage(summary + ".", 8000)
+        self._host.statusBar().showMessage(summary + ".", 8000)
         if report.failed or duplicates:
             lines = [f"{Path(n).name}: {message}" for n, message in report.failed]
             lines += [f"{Path(n).name}: already imported as article {r.article_id} ({r.title})"
                       for n, r in duplicates]
             self.report_box = QMessageBox(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information,
-                                          "Import", summary + ".", QMessageBox.StandardButton.Ok, window)
+                                          "Import", summary + ".", QMessageBox.StandardButton.Ok,
+                                          self._host.window())
             self.report_box.setInformativeText("\n".join(lines))
             self.report_box.open()  # not exec(): the window stays usable and tests are not blocked
         self.importFinished.emit(report)
 
     def paste_article(self) -> None:
-        dialog = PasteArticleDialog(self.window.store, self.window)
+        dialog = PasteArticleDialog(self._host.store, self._host.window())
         dialog.imported.connect(self._after_import)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # not exec(): like the report, it leaves the event loop (and tests) running

@@ -27,6 +27,7 @@ from ui.actions import Actions
 from ui.article_list_panel import ArticleListPanel
 from ui.article_view import ArticleView
 from ui.claims_panel import ClaimsPanel
+from ui.database_switch import choose_and_switch, edit_preferences
 from ui.import_flow import ImportFlow
 from ui.menus import build_menus
 from ui.review_panel import ReviewPanel
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_panels()
         self.importer = ImportFlow(self)
-        build_menus(self)
+        self.undo_action, self.redo_action = build_menus(self, self.actions, self.undo_stack)
         self._connect_actions()
         self._restore_state()
         self._show_first_article()
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.position_label, 1)
         for label in (self.reviewer_label, self.database_label, self.saved_label):
             bar.addPermanentWidget(label)
-        self._update_status_labels()
+        self.update_status()
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
             first = self.article_list.first_article_id()
             if first is not None:
                 self.show_article(first)
-        self._update_status_labels()
+        self.update_status()
 
     def visible_claims(self) -> list[ClaimRecord]:
         """The claims J/K step through: proposed and open, or every sentence with Show All."""
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
         if self.claim_id is not None:
             self.claims_panel.select_claim(self.claim_id)
         self.review_panel.show_claim(claim, self.store.history(claim.id) if claim else [])
-        self._update_status_labels()
+        self.update_status()
         if self.claim_id is not None:
             self.claimShown.emit(self.claim_id)
 
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
             self.show_article(new[0])
         elif report.imported:
             self.show_article(report.imported[0][1].article_id)
-        self._update_status_labels()
+        self.update_status()
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -314,7 +315,8 @@ class MainWindow(QMainWindow):
 
     # -- status, settings, database ----------------------------------------------------------
 
-    def _update_status_labels(self) -> None:
+    def update_status(self) -> None:
+        """The status bar and title: where the reviewer is, as whom, in which database."""
         visible = self.visible_claims() if hasattr(self, "actions") else []
         ids = [c.id for c in visible]
         parts = []
@@ -332,13 +334,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"factcheck — {Path(self.store.location).name}")
 
     def choose_database(self) -> None:
-        from ui.database_switch import choose_and_switch
-
         choose_and_switch(self)
 
     def edit_preferences(self) -> None:
-        from ui.database_switch import edit_preferences
-
         edit_preferences(self)
 
     def replace_store(self, store: Store) -> None:

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.actions import Actions
 
 
-def build_menus(window: MainWindow) -> None:
-    a = window.actions
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
+def build_menus(window: QMainWindow, a: Actions, undo_stack: QUndoStack) -> tuple[QAction, QAction]:
+    """Fill the window's menu bar and toolbar; returns the Undo and Redo actions it made."""
+    undo = undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo = undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    window.undo_action, window.redo_action = undo, redo
     window.addActions([undo, redo])
 
     bar = window.menuBar()
@@ -51,3 +48,4 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addActions([undo, redo])
     toolbar.addSeparator()
     toolbar.addActions([a.prev_claim, a.next_claim, a.next_unreviewed])
+    return undo, redo

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from factcheck.store import Store
 from tests.conftest import SEED
@@ -184,7 +184,8 @@ def test_a_refused_database_keeps_the_current_one(window, tmp_path) -> None:  # 
     before = window.store.location
     assert not switch_to(window, str(not_db))
     assert window.store.location == before
-    assert "not a factcheck database" in window.last_error_box.text()
+    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert "not a factcheck database" in box.text()
     assert not_db.read_text() == "shopping list"
 
 
