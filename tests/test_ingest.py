@@ -231,6 +231,38 @@ def test_parse_published_refuses_junk_and_partial_dates(value):
         parse_published(value)
 
 
+@pytest.mark.parametrize("year", ["٢٠٢٥", "۲۰۲۵", "２０２５"])
+def test_parse_published_reads_a_year_in_other_decimal_digits(year):
+    # dateutil reads any decimal digits, as int() does; the analysis of the body never takes
+    # them for a year (tests/test_analysis_robustness.py).
+    assert parse_published(f"3 de mayo de {year}") == datetime.date(2025, 5, 3)
+    assert parse_published(f"{year}-05-03") == datetime.date(2025, 5, 3)
+
+
+def test_parse_published_refuses_a_year_in_superscripts():
+    with pytest.raises(IngestError):
+        parse_published("3 May ²⁰²⁵")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("lunes 5 de mayo de 2025", datetime.date(2025, 5, 5)),
+    ("sabado, 3 de mayo del 2025", datetime.date(2025, 5, 3)),
+    ("4 de setiembre de 2019", datetime.date(2019, 9, 4)),
+    ("1 ene 2024", datetime.date(2024, 1, 1)),
+    ("2 mar 2022", datetime.date(2022, 3, 2)),  # "mar" is marzo here, never martes
+])
+def test_parse_published_reads_spanish_month_and_day_names(value, expected):
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value, code", [
+    ("es", "es"), ("ES", "es"), ("es-MX", "es"), ("es_ES", "es"), ("Spanish", "es"), ("español", "es"),
+    ("en-US", "en"), ("English", "en"),
+])
+def test_language_labels_in_the_header(value, code):
+    assert from_text(f"---\nlanguage: {value}\n---\nBody\n").language == code
+
+
 def test_detect_language():
     assert detect_language(EN_PARAGRAPH) == "en"
     assert detect_language(ES_PARAGRAPH) == "es"

@@ -6,14 +6,13 @@ like one proposed from the text.
 
 from __future__ import annotations
 
-import datetime as dt
 import bisect
+import datetime as dt
 from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
-from factcheck.analysis import claims
-from factcheck.analysis import dates
+from factcheck.analysis import claims, dates
 from factcheck.analysis import sentences as text
 from factcheck.analysis.claims import Score
 
@@ -67,7 +66,7 @@ def analyse_article(body: str, language: str, reference: dt.date | None) -> list
             offset = spans[i].start
             held[i].append(dates.DateMention(m.start - offset, m.end - offset, m.text, m.value, m.granularity))
     result = []
-    for span, found in zip(spans, held):
+    for span, found in zip(spans, held, strict=True):
         score, speaker = claims.score_and_speaker(span.text, language)
         result.append(SentenceAnalysis(span.start, span.end, span.text, score, speaker, found))
     return result

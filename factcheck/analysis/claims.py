@@ -13,9 +13,10 @@ regular expression tried at every character. Import calls ``score_and_speaker``,
 the speaker search for the many sentences whose words hold no speech verb. A sentence costs
 some ten to twenty microseconds.
 
-This module holds the rules and the score. The word lists and their index live in
-factcheck.analysis.claim_lexicon, the speaker search in factcheck.analysis.speaker; ``find_speaker`` is
-importable from here as before.
+This module holds the rules and the score. The words come from the language files
+(factcheck.analysis.languages), gathered with their index in factcheck.analysis.claim_lexicon; the
+speaker search lives in factcheck.analysis.speaker, and ``find_speaker`` is importable from here as
+before.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from factcheck.analysis.alternation import alternation
 from factcheck.analysis.claim_lexicon import (
     _ACTION_CUE,
     _COMPARISON_CUE,
@@ -38,10 +40,9 @@ from factcheck.analysis.claim_lexicon import (
     _SAY_CUE,
     _TOPIC_CUE,
     _cues,
-    _lang,
     _Lexicon,
-    _set,
 )
+from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
 from factcheck.analysis.speaker import _may_attribute, find_speaker
 
 # Sentences scoring at or above this are proposed as claims.
@@ -115,13 +116,14 @@ _AGENCIES = (
 _CREDIT = re.compile(
     rf"[A-Z][\w'’.-]*\s*/\s*(?:{_AGENCIES})\b|\b(?:{_AGENCIES})\s*(?:Photo|Foto)?\s*/\s*[A-Z]"
 )
-_CAPTION_START = (
-    "photo:", "foto:", "image:", "imagen:", "credit:", "crédito:", "fuente:", "file photo", "(photo", "(foto",
-)
+# Every language's caption openings and non-names count in any article: an English caption in
+# a Spanish article is still a caption.
+_LANGUAGES = [vocabulary(code) for code in SUPPORTED_LANGUAGES]
+_CAPTION_START = tuple(opening for lang in _LANGUAGES for opening in lang.CAPTION_OPENINGS)
 # Lower-casing maps every character to one or more characters, so the lower-cased opening of
 # this many characters decides ``startswith`` as the whole lower-cased text would.
 _CAPTION_START_CHARS = max(map(len, _CAPTION_START))
-_CAPTION_TEXT = ("Getty Images", "Closed subtitles", "Closed captions", "Subtítulos", "Photo by ", "Foto de ")
+_CAPTION_TEXT = ("Getty Images", *(marker for lang in _LANGUAGES for marker in lang.CAPTION_MARKERS))
 _CAPITALISED_WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*")
 # Finds a match of speaker._ACRONYM ("U.S.", "FBI") wherever its search would: "\b" before a
 # capital means no word character before it, which the lookbehind checks once the capital is
@@ -129,7 +131,7 @@ _CAPITALISED_WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*")
 # boundary everywhere.
 _HAS_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.[A-Z]\.|[A-Z]+\b)")
 # Capitalised words that say nothing about a named person or body.
-_NOT_NAMES = _set("i i'm i've i'd i'll ok okay mr mrs ms dr sir madam god yo él ella usted ustedes sr sra dra")
+_NOT_NAMES = frozenset(word for lang in _LANGUAGES for word in lang.NOT_NAMES)
 _OPENERS = set("\"“‘'«¿¡(:.!?—–-")
 # Bytes of text whose word characters are all ASCII: letters lower-cased, digits, "_" and the
 # apostrophe kept, everything else (punctuation, spaces, every byte of a non-ASCII character)
@@ -273,14 +275,11 @@ def _has_comparison(joined: str, low: list[str], bits: int, lex: _Lexicon) -> bo
 
 _ER_THAN = re.compile(r"er than\b")  # "bigger than"
 _SUPERLATIVE = re.compile(r"\b\w{3,}est\b")  # "biggest", "safest"
-_ES_COMPARISON = re.compile(r"\b(?:aument|crec|duplic|triplic|disminu)|ísim[oa]s?\b")
-
-
-_NOT_SUPERLATIVE = _set(
-    "interest request protest forest honest suggest arrest invest contest digest priest manifest"
-    " harvest modest conquest inquest behest unrest earnest southwest northwest midwest everest"
-    " tempest ingest congest divest bequest"
+_ES = vocabulary("es")
+_ES_COMPARISON = re.compile(
+    rf"\b(?:{'|'.join(_ES.COMPARISON_STEMS)})|{alternation(_ES.SUPERLATIVE_SUFFIXES)}\b"
 )
+_NOT_SUPERLATIVE = frozenset(vocabulary("en").NOT_SUPERLATIVES)
 
 
 def score_sentence(text: str, language: str = "en") -> Score:
@@ -292,7 +291,7 @@ def score_sentence(text: str, language: str = "en") -> Score:
     because they more often carry a checkable statement, which also orders equally flagged
     sentences.
     """
-    return _score(text, _lang(language))[0]
+    return _score(text, language_or_default(language))[0]
 
 
 def score_and_speaker(text: str, language: str = "en") -> tuple[Score, str | None]:
@@ -301,7 +300,7 @@ def score_and_speaker(text: str, language: str = "en") -> tuple[Score, str | Non
     Most sentences have no speech verb; the scorer's words tell so, and the speaker search,
     whose regular expressions cost as much as the whole score, then does not run at all.
     """
-    lang = _lang(language)
+    lang = language_or_default(language)
     score, may_attribute = _score(text, lang)
     return score, (find_speaker(text, lang) if may_attribute else None)
 
@@ -348,10 +347,11 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
     if bits & _HEDGE_CUE:
         reasons.append(SPECULATION)
 
-    key = (min(len(low), 60), *reasons)
+    length = min(len(low), 60)
+    key: tuple[int | str, ...] = (length, *reasons)
     value = _VALUES.get(key)
     if value is None:
-        value = _VALUES[key] = _value(reasons, key[0])
+        value = _VALUES[key] = _value(reasons, length)
     return Score(value, reasons), url_removed or _may_attribute(text, bits, lang)
 
 

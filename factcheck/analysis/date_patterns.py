@@ -1,7 +1,9 @@
-"""What date expressions look like, per language: the regular expressions and their vocabulary.
+"""What date expressions look like, per language: the regular expressions, built from the words.
 
 Finding and resolving are kept apart: this module knows what a date expression looks like,
-``factcheck.analysis.dates`` knows what it means.
+``factcheck.analysis.dates`` knows what it means. The words themselves (month and weekday names,
+number words, modifiers, prepositions, future markers) come from the language files
+(factcheck.analysis.languages); what stays here is how they combine.
 
 Every pattern starts with a word that can only belong to a date (a month or weekday name,
 "yesterday", "hace", a four-digit number), spelt out in its lower-case and capitalised forms
@@ -23,34 +25,24 @@ from dataclasses import dataclass
 
 from dateutil import parser
 
+from factcheck.analysis.alternation import alternation
+from factcheck.analysis.languages import en, es
+from factcheck.analysis.languages.dateutil_names import merged, month_names, weekday_names
+
+
+class EnglishParserInfo(parser.parserinfo):
+    """dateutil's English vocabulary, with any name the English file adds."""
+
+    MONTHS = merged(parser.parserinfo.MONTHS, month_names(en))
+    WEEKDAYS = merged(parser.parserinfo.WEEKDAYS, weekday_names(en))
+
 
 class SpanishParserInfo(parser.parserinfo):
     """dateutil vocabulary for Spanish dates ("2 de abril de 2025", "sábado 3 de mayo")."""
 
-    JUMP = [*parser.parserinfo.JUMP, "de", "del", "el", "la"]
-    MONTHS = [
-        ("ene", "enero"),
-        ("feb", "febrero"),
-        ("mar", "marzo"),
-        ("abr", "abril"),
-        ("may", "mayo"),
-        ("jun", "junio"),
-        ("jul", "julio"),
-        ("ago", "agosto"),
-        ("sep", "sept", "septiembre", "setiembre"),
-        ("oct", "octubre"),
-        ("nov", "noviembre"),
-        ("dic", "diciembre"),
-    ]
-    WEEKDAYS = [
-        ("lun", "lunes"),
-        ("mar", "martes"),
-        ("mié", "mie", "miércoles", "miercoles"),
-        ("jue", "jueves"),
-        ("vie", "viernes"),
-        ("sáb", "sab", "sábado", "sabado"),
-        ("dom", "domingo"),
-    ]
+    JUMP = [*parser.parserinfo.JUMP, *es.DATE_LINKS, "el", "la"]
+    MONTHS = month_names(es)
+    WEEKDAYS = weekday_names(es)
 
     def __init__(self) -> None:
         super().__init__(dayfirst=True)
@@ -96,31 +88,28 @@ def _words(*words: str, upper: bool = False) -> str:
     branch per position instead of every word, which keeps scanning a long article cheap.
     A space in a phrase matches any run of whitespace.
     """
-    forms = {form for word in words for form in (word, word[:1].upper() + word[1:], *([word.upper()] if upper else []))}
-    trie: dict[str, dict] = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
+    return alternation(
+        {form for word in words for form in (word, word[:1].upper() + word[1:], *([word.upper()] if upper else []))}
+    )
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+def _english_months() -> str:
+    """English month names, capitalised only, and their abbreviations with or without a full stop.
+
+    A full stop is part of an abbreviation only ("Sept.", not the "June." ending a sentence),
+    which the check after the names makes sure of.
+    """
+    names = [*en.MONTHS, *en.MONTH_ABBREVIATIONS, *(f"{abbreviation}." for abbreviation in en.MONTH_ABBREVIATIONS)]
+    return rf"(?P<mon>{alternation(names)}(?:(?<=\.)|\b))"
 
 
 def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
     return tuple(Rule(kind, re.compile(source)) for kind, source in pairs)
+
+
+def _future(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of a language's future markers, as whole words."""
+    return re.compile(rf"\b(?:{'|'.join(markers)})\b")
 
 
 # --- shared pieces ----------------------------------------------------------------------------
@@ -140,19 +129,11 @@ _YEAR_ALONE = rf"(?P<m>{_YEAR})"
 
 # --- English -------------------------------------------------------------------------------------
 
-# Capitalised only: lower-case "may", "march" and "august" are ordinary words.
-# Written as a prefix tree ("Jan(?:uary|...)"), which scans about ten times faster than a flat
-# list of names. A full stop is part of an abbreviation only ("Sept.", not the "June." ending a
-# sentence).
-_MONTH_EN = (
-    r"(?P<mon>(?:Jan(?:uary|\.|\b)|Feb(?:ruary|\.|\b)|Mar(?:ch|\.|\b)|Apr(?:il|\.|\b)|May|Jun(?:e|\.|\b)"
-    r"|Jul(?:y|\.|\b)|Aug(?:ust|\.|\b)|Sep(?:tember|t\.|t\b|\.|\b)|Oct(?:ober|\.|\b)|Nov(?:ember|\.|\b)"
-    r"|Dec(?:ember|\.|\b))(?:(?<=\.)|\b))"
-)
-_WEEKDAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_DAYS_EN = ("the day before yesterday", "the day after tomorrow", "today", "yesterday", "tomorrow")
-_NUMBERS_EN = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-               "eleven", "twelve")
+# Capitalised only: lower-case "may", "march" and "august" are ordinary words. Written as a
+# prefix tree ("Jan(?:\.|uary)?"), which scans about ten times faster than a flat list of names.
+_MONTH_EN = _english_months()
+_WEEKDAYS_EN = "|".join(en.WEEKDAYS)
+_DAYS_EN = [day for day in en.RELATIVE_DAYS if day not in en.GUARDED_RELATIVE_DAYS]
 
 _ENGLISH_RULES = _rules(
     ("iso", _ISO),
@@ -174,7 +155,7 @@ _ENGLISH_RULES = _rules(
     # it could be relative to.
     (
         "relative_day",
-        rf"(?P<m>(?P<rel>{_words('the day before', 'the previous day')}))\b"
+        rf"(?P<m>(?P<rel>{_words(*en.GUARDED_RELATIVE_DAYS)}))\b"
         r"(?!\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|he|she|they|it|we|I|[A-Z0-9]))",
     ),
     ("relative_unit", rf"(?P<m>(?P<rmod>{_words('this', 'last', 'next')})\s+(?P<unit>month|year))\b"),
@@ -185,44 +166,28 @@ _ENGLISH_RULES = _rules(
 
 ENGLISH = Language(
     code="en",
-    info=parser.parserinfo(),
+    info=EnglishParserInfo(),
     rules=_ENGLISH_RULES,
-    modifiers={
-        "last": "last", "past": "last", "previous": "last", "next": "next", "coming": "next",
-        "this": "this", "early": "", "late": "", "mid": "", "earlier": "", "later": "",
-    },
-    strong_prepositions=frozenset(
-        "in since until till through throughout during before after from between into within by".split()
-    ),
-    weak_prepositions=frozenset("to of for and or around on as than".split()),
-    day_offsets={
-        "today": 0, "yesterday": -1, "tomorrow": 1, "the day before": -1, "the previous day": -1,
-        "the day before yesterday": -2, "the day after tomorrow": 2,
-    },
-    numbers={**dict.fromkeys(("a", "an", "one"), 1), **{w: i for i, w in enumerate(_NUMBERS_EN[3:], 2)}},
+    modifiers=dict(en.DATE_MODIFIERS),
+    strong_prepositions=frozenset(en.DATE_PREPOSITIONS),
+    weak_prepositions=frozenset(en.WEAK_DATE_PREPOSITIONS),
+    day_offsets=dict(en.RELATIVE_DAYS),
+    numbers=dict(en.NUMBERS),
     day_before=re.compile(rf"(?<![\w.,$/]){_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?\Z"),
     weekday_before=re.compile(rf"(?:{_WEEKDAYS_EN}),?\s+(?:the\s+)?\Z"),
-    future=re.compile(
-        r"\b(?:[Ww]ill|won't|'ll|shall|scheduled|slated|set\s+to|payable|of\s+record|expires?|expiring|effective"
-        r"|(?<!-)expect(?:s|ed)?\s+(?:to|in|on|by|around)|plans?\s+to|until|till|extended\s+to"
-        r"|(?:is|are)\s+to|upcoming)\b"
-    ),
+    future=_future(en.FUTURE_MARKERS),
     ago_before=re.compile(
-        rf"\b(?P<num>{_words(*_NUMBERS_EN)}|[1-9][0-9]?)\s+(?P<unit>day|week|month|year)s?\s+\Z"
+        rf"\b(?P<num>{_words(*en.NUMBERS)}|[1-9][0-9]?)\s+(?P<unit>day|week|month|year)s?\s+\Z"
     ),
 )
 
 # --- Spanish -------------------------------------------------------------------------------------
 
-_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-              "setiembre", "octubre", "noviembre", "diciembre")
-_MONTH_ES = rf"(?P<mon>{_words(*_MONTHS_ES, upper=True)})\b"
-_WEEKDAYS_ES = _words("lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo")
+_MONTH_ES = rf"(?P<mon>{_words(*es.MONTHS, upper=True)})\b"
+_WEEKDAYS_ES = _words(*es.WEEKDAYS, *es.WEEKDAY_VARIANTS)
 _WEEKDAY_ES = rf"(?P<wd>{_WEEKDAYS_ES})\b"
 _NEXT_ES = r"pr[óo]ximo|que\s+viene|entrante"
-_NUMBERS_ES = ("un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-               "diez", "once", "doce")
-_DAYS_ES = ("hoy", "ayer", "anteayer", "antier", "antes de ayer", "pasado mañana", "el día anterior", "la víspera")
+_DAYS_ES = [day for day in es.RELATIVE_DAYS if day not in es.GUARDED_RELATIVE_DAYS]
 
 _SPANISH_RULES = _rules(
     ("iso", _ISO),
@@ -241,7 +206,7 @@ _SPANISH_RULES = _rules(
     ),
     # "mañana" is "tomorrow" unless it is "the morning" ("la mañana", "mañana del sábado");
     # the resolver checks the word before it.
-    ("relative_day", r"(?P<m>(?P<rel>[Mm]añana))\b(?!\s+(?:de|del|por)\b)"),
+    ("relative_day", rf"(?P<m>(?P<rel>{_words(*es.GUARDED_RELATIVE_DAYS)}))\b(?!\s+(?:de|del|por)\b)"),
     (
         "relative_unit",
         r"(?P<m>(?:[Ee]l\s+(?:(?P<pre>pasado|pr[óo]ximo)\s+)?(?P<unit>mes|año)"
@@ -250,7 +215,7 @@ _SPANISH_RULES = _rules(
     ),
     (
         "ago",
-        rf"(?P<m>[Hh]ace\s+(?P<num>{_words(*_NUMBERS_ES)}|[1-9][0-9]?)"
+        rf"(?P<m>[Hh]ace\s+(?P<num>{_words(*es.NUMBERS)}|[1-9][0-9]?)"
         r"\s+(?P<unit>d[íi]as?|semanas?|mes|meses|años?))\b",
     ),
     ("year", _YEAR_ALONE),
@@ -260,22 +225,14 @@ SPANISH = Language(
     code="es",
     info=SpanishParserInfo(),
     rules=_SPANISH_RULES,
-    modifiers={"pasado": "last", "próximo": "next", "proximo": "next", "este": "this"},
-    strong_prepositions=frozenset(
-        "en desde hasta para durante entre antes después despues principios comienzos inicios mediados "
-        "finales fines año".split()
-    ),
-    weak_prepositions=frozenset("de del y a al el".split()),
-    day_offsets={
-        "hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
-        "pasado mañana": 2, "el día anterior": -1, "la víspera": -1,
-    },
-    numbers={**dict.fromkeys(("un", "una", "uno"), 1), **{w: i for i, w in enumerate(_NUMBERS_ES[3:], 2)}},
+    modifiers=dict(es.DATE_MODIFIERS),
+    strong_prepositions=frozenset(es.DATE_PREPOSITIONS),
+    weak_prepositions=frozenset(es.WEAK_DATE_PREPOSITIONS),
+    day_offsets=dict(es.RELATIVE_DAYS),
+    numbers=dict(es.NUMBERS),
     day_before=re.compile(rf"(?<![\w.,$/])(?:{_DAY}(?:°|º|o)?|(?P<first>[Pp]rimero))\s+de\s+\Z"),
     weekday_before=re.compile(rf"(?:{_WEEKDAYS_ES}),?\s+\Z"),
-    future=re.compile(
-        r"\b(?:\w+(?:rá|rán|remos)|va\s+a|van\s+a|vamos\s+a|prevé|prevén|previst[oa]s?|programad[oa]s?|vence)\b"
-    ),
+    future=_future(es.FUTURE_MARKERS),
 )
 
 LANGUAGES: dict[str, Language] = {"en": ENGLISH, "es": SPANISH}
@@ -286,9 +243,7 @@ LANGUAGES: dict[str, Language] = {"en": ENGLISH, "es": SPANISH}
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:\s+|-)\Z")
 _WINDOW = 30  # characters searched backwards for the previous word
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]*\b")
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTH_WORDS = frozenset(month.lower() for month in en.MONTHS)
 _FUTURE_REACH = 80  # characters: a cue further back usually belongs to another clause
 
 

@@ -39,12 +39,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dateutil import parser
 from dateutil.relativedelta import relativedelta, weekday
 
 from factcheck.analysis.date_patterns import (
-    ENGLISH,
     LANGUAGES,
     Language,
     capitalised_before,
@@ -54,6 +54,10 @@ from factcheck.analysis.date_patterns import (
     speaks_of_future,
     word_before,
 )
+from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
+
+if TYPE_CHECKING:
+    from factcheck.analysis.languages.vocabulary import Vocabulary
 
 # (start, end, value, granularity) of one candidate mention
 Found = tuple[int, int, str | None, str]
@@ -74,9 +78,10 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
     """Every date expression in ``text``, in order, without overlaps, resolved against ``reference``.
 
     ``reference`` is the date the text was written (its publication date) or None when unknown;
-    ``language`` is "en" or "es"; anything else is read as English, the desk's default.
+    ``language`` is "en" or "es" ("es-MX", "Spanish" ...); anything else is read as English, the
+    desk's default.
     """
-    lang = LANGUAGES.get((language or "en")[:2].lower(), ENGLISH)
+    lang = LANGUAGES[language_or_default(language)]
     if isinstance(reference, dt.datetime):
         reference = reference.date()
     candidates: list[Found] = []
@@ -167,6 +172,15 @@ _WEEKDAY_HINT_DAYS = 183
 
 # --- resolvers: (match, reference, language) -> Found, or None when the match is no date -------
 
+_LANGUAGES = [vocabulary(code) for code in SUPPORTED_LANGUAGES]
+
+
+def _every_language(words: Callable[[Vocabulary], tuple[str, ...]]) -> frozenset[str]:
+    """The words every language file lists under one name. The resolvers read them alike in the
+    text of every language: a context word of one language seldom occurs in another's copy."""
+    return frozenset(word for lang in _LANGUAGES for word in words(lang))
+
+
 Resolver = Callable[[re.Match[str], "dt.date | None", Language], "Found | None"]
 
 
@@ -239,11 +253,9 @@ def _resolve_month(match: re.Match[str], reference: dt.date | None, lang: Langua
     return start, end, *_day(future if speaks_of_future(text, start, lang) else past)
 
 
-_HABITUAL = frozenset(("each", "every", "cada"))
-_FULL_MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
-_PERIOD_OF = frozenset(("end", "beginning", "middle", "start"))
+_HABITUAL = _every_language(lambda lang: lang.HABITUAL_WORDS)
+_FULL_MONTHS = frozenset(vocabulary("en").MONTHS)
+_PERIOD_OF = _every_language(lambda lang: lang.PERIOD_WORDS)
 
 
 def _resolve_month_alone(match: re.Match[str], reference: dt.date | None, lang: Language, month: int) -> Found | None:
@@ -283,7 +295,7 @@ def _resolve_month_alone(match: re.Match[str], reference: dt.date | None, lang: 
     return start, end, *_month(*_month_year(month, reference, direction))
 
 
-_SPANISH_WEEKDAY_CONTEXT = frozenset(("el", "del", "al"))
+_SPANISH_WEEKDAY_CONTEXT = frozenset(vocabulary("es").WEEKDAY_ARTICLES)
 
 
 def _is_preposition(word: str, lang: Language) -> bool:
@@ -327,8 +339,8 @@ def _resolve_weekday(match: re.Match[str], reference: dt.date | None, lang: Lang
 
 
 # Before "mañana" these make it "the morning", not "tomorrow".
-_MORNING = frozenset("la esta una cada toda misma media otra esa aquella buena por".split())
-_DAY_MODIFIERS = frozenset(("early", "late", "earlier", "later"))
+_MORNING = _every_language(lambda lang: lang.MORNING_WORDS)
+_DAY_MODIFIERS = _every_language(lambda lang: lang.DAY_MODIFIERS)
 
 
 def _resolve_relative_day(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
@@ -383,11 +395,12 @@ def _resolve_ago(match: re.Match[str], reference: dt.date | None, lang: Language
     count from the story's own events and are left alone.
     """
     start, end = match.span("m")
-    quantity: re.Match[str] | None = match
+    quantity = match
     if lang.ago_before is not None:
-        quantity = lang.ago_before.search(match.string, max(0, start - 30), start)
-        if quantity is None:
+        before = lang.ago_before.search(match.string, max(0, start - 30), start)
+        if before is None:
             return None
+        quantity = before
         start = quantity.start()
     raw = quantity["num"].lower()
     amount = int(raw) if raw.isdigit() else lang.numbers[raw]
@@ -414,11 +427,8 @@ _COUNTED_AFTER = re.compile(
     r"\s+(?:(?!(?:is|was|has|as|this|its|his|thus|us|plus|less|unless|versus|los|las|les|sus|más|mas)\b)"
     r"[a-záéíóúñ]+s|people|personnel|police|staff|more|of|de|mil|million|billion)\b"
 )
-_AMOUNT_WORDS = frozenset(
-    "about some nearly almost over than approximately roughly least only just under below above "
-    "unos unas casi más mas cerca aproximadamente".split()
-)
-_YEAR_MODIFIERS = frozenset(("fiscal", "mid", "early", "late"))
+_AMOUNT_WORDS = _every_language(lambda lang: lang.AMOUNT_WORDS)
+_YEAR_MODIFIERS = _every_language(lambda lang: lang.YEAR_MODIFIERS)
 
 
 def _resolve_year(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:

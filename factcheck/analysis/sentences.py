@@ -15,10 +15,11 @@ on the next line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sentencex import segment
+
+from factcheck.analysis.languages import language_or_default
 
 # Any line break ends a paragraph: LF, CR, CRLF and the Unicode separators that
 # ``str.splitlines`` also honours (vertical tab, form feed, NEL, line/paragraph separators).
@@ -60,19 +61,13 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _language_code(language: str | None) -> str:
-    """``"es-MX"`` -> ``"es"``; unknown or missing languages fall back to English rules."""
-    code = (language or "en").strip().lower().replace("_", "-").split("-")[0]
-    return code if code.isalpha() else "en"
-
-
 def split_sentences(text: str, language: str = "en") -> list[Span]:
     """Sentences of ``text`` in order, stripped of whitespace, never empty, never across a line.
 
     A piece with no letter or digit (a stray ``...`` or a dash rule) is joined to the sentence
     before it in the same paragraph rather than offered as a sentence of its own.
     """
-    lang = _language_code(language)
+    lang = language_or_default(language)  # "es-MX" is "es"; an unsupported label gets English rules
     sentences: list[Span] = []
     for para in split_paragraphs(text):
         first_in_para = len(sentences)
@@ -98,30 +93,3 @@ def split_sentences(text: str, language: str = "en") -> list[Span]:
             if span is not None:
                 sentences.append(span)
     return sentences
-
-
-def word_alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` written as a prefix tree: "s(?:a(?:id|ys?)|tated)".
-
-    The engine then tries one branch per distinct next character at each position instead of
-    every word, and when every word opens with a plain character it can skip straight to the
-    positions where one could start. The tree matches at a position exactly when one of the
-    words starts there; where the pattern around it admits only whole words, at most one word
-    fits at a position, so it finds exactly the matches of the plain list ("said|says|say").
-    """
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _tree_regex(tree)
-
-
-def _tree_regex(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _tree_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")

@@ -2,29 +2,52 @@
 
 The search is separate from the claim score (factcheck.analysis.claims) because it is a job of its own
 with its own patterns: speech verbs outside quotations, and the run of capitalised words before
-or after them, cleaned of titles and openers down to a surname or a body's full name. Its
-regular expressions cost as much as a whole score, so ``_may_attribute`` tells the scorer, from
-the cue bits of the sentence's words (factcheck.analysis.claim_lexicon), when the search certainly finds
-nothing and need not run.
+or after them, cleaned of titles and openers down to a surname or a body's full name. Its words
+(speech verbs, titles, organisation words) come from the language files
+(factcheck.analysis.languages). Its regular expressions cost as much as a whole score, so
+``_may_attribute`` tells the scorer, from the cue bits of the sentence's words
+(factcheck.analysis.claim_lexicon), when the search certainly finds nothing and need not run.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from factcheck.analysis.claim_lexicon import (
-    _SAY_EN_WORDS,
-    _SAY_ES_PARTICIPLES,
-    _SAY_ES_WORDS,
-    _SPEECH_CUE,
-    _lang,
-)
-from factcheck.analysis.sentences import word_alternation
+from factcheck.analysis.alternation import alternation
+from factcheck.analysis.claim_lexicon import _SPEECH_CUE
+from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
 
-# Written as prefix trees: the engine then tries a few branches per word instead of every verb.
-_SAY_EN = word_alternation(_SAY_EN_WORDS) + "|[Aa]ccording\\s+to"
-_SAY_ES = word_alternation(_SAY_ES_WORDS) + "|(?:ha|han|había|habían)\\s+" + word_alternation(_SAY_ES_PARTICIPLES)
+if TYPE_CHECKING:
+    from factcheck.analysis.languages.vocabulary import Vocabulary
+
+
+def _speech(lang: Vocabulary, *, ignore_case: bool = False) -> str:
+    """The speech verbs of ``lang`` as one pattern: verbs, source phrases, auxiliary and participle.
+
+    A source phrase often opens a sentence ("According to the FBI, ..."), a verb follows its
+    name, so only the phrases are matched capitalised too (unless the pattern ignores case).
+    Every match contains whole one of the words claim_lexicon._speech_cues lists.
+    """
+    sources = [
+        form
+        for phrase in lang.SOURCE_PHRASES
+        for form in ((phrase,) if ignore_case else (phrase, phrase[:1].upper() + phrase[1:]))
+    ]
+    pattern = alternation([*lang.SPEECH_VERBS, *lang.SPEAKER_ONLY_SPEECH_VERBS, *sources])
+    participles = [*lang.SPEECH_PARTICIPLES, *lang.SPEAKER_ONLY_PARTICIPLES]
+    if participles:
+        pattern += f"|(?:{'|'.join(lang.SPEECH_AUXILIARIES)})\\s+{alternation(participles)}"
+    return pattern
+
+
+def _phrase(words: str) -> str:
+    """A phrase of the language files as a regex: its words apart by any whitespace."""
+    return words.replace(" ", r"\s+")
+
+
+_LANGUAGES = {code: vocabulary(code) for code in SUPPORTED_LANGUAGES}
 _BEYOND_LATIN_1 = re.compile(r"[^\x00-\xff]")
 
 
@@ -43,8 +66,8 @@ def _may_attribute(text: str, bits: int, lang: str) -> bool:
 
 
 _SPEECH_VERB = {
-    "en": re.compile(rf"\b(?:{_SAY_EN})\b"),
-    "es": re.compile(rf"(?<!\w)(?:{_SAY_ES})(?!\w)", re.IGNORECASE),
+    "en": re.compile(rf"\b(?:{_speech(_LANGUAGES['en'])})\b"),
+    "es": re.compile(rf"(?<!\w)(?:{_speech(_LANGUAGES['es'], ignore_case=True)})(?!\w)", re.IGNORECASE),
 }
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
 _PARTICLE = r"(?:de|del|de\s+la|van|von|der|da|di|dos|das|bin|al|le|la|of|of\s+the|for)"
@@ -52,40 +75,27 @@ _PARTICLE = r"(?:de|del|de\s+la|van|von|der|da|di|dos|das|bin|al|le|la|of|of\s+t
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’")
 _QUOTE_OPENERS = "\"“«‘"  # every _QUOTED match opens with one of these
-# Words between a name and its verb that do not break the attribution ("Trump also said").
-_BETWEEN_EN = (
-    r"(?:\s*,?\s+(?:also|then|later|again|has|had|have|once|previously|reportedly|recently"
-    r"|further|has\s+also|had\s+also))*"
-)
-_BETWEEN_ES = r"(?:\s+(?:también|luego|después|ya|además|ha|había|le|les|lo|se))*"
-_ORG_WORDS = frozenset(
-    """house council department ministry ministerio academy command journal times post news
-    agency office court congress senate party committee commission bureau police army
-    university institute instituto association union gobierno government administration
-    bank banco company corporation inc corp group foundation fundación organization
-    organisation nations service services network center centre secretaría consejo
-    comisión partido tribunal fiscalía policía ejército asociación universidad""".split()
-)
-# Capitalised words that cannot be a speaker on their own: pronouns, titles, sentence openers.
-_NOT_SPEAKER = frozenset(
-    """i he she we they it you this that these those there the a an but and or so then
-    when while as if in on at after before also however yet still now here
-    president mayor governor senator sen gov rep spokesman spokeswoman spokesperson
-    minister secretary chairman chief officer official director mr mrs ms dr
-    él ella ellos ellas nosotros usted ustedes esto eso este esta el la los las un una
-    pero y o entonces cuando también ahora aquí según presidente presidenta ministro
-    ministra portavoz secretario secretaria alcalde alcaldesa gobernador gobernadora
-    sr sra dra monday tuesday wednesday thursday friday saturday sunday today yesterday
-    lunes martes miércoles jueves viernes sábado domingo hoy ayer
-    officials authorities experts critics sources residents witnesses analysts researchers
-    scientists studies reports others many some both all everyone nobody someone people
-    fuentes expertos autoridades vecinos testigos analistas todos""".split()
-)
-_BEFORE = {
-    lang: re.compile(rf"({_NAME_RUN.pattern}){between}\s*,?\s*\Z")
-    for lang, between in (("en", _BETWEEN_EN), ("es", _BETWEEN_ES))
+# Words between a name and its verb that do not break the attribution ("Trump also said"), and
+# how they are set off from the name ("Trump, again, said" in English).
+_BETWEEN_SEPARATOR = {"en": r"\s*,?\s+", "es": r"\s+"}
+_BETWEEN = {
+    code: rf"(?:{_BETWEEN_SEPARATOR[code]}(?:{'|'.join(map(_phrase, lang.BETWEEN_NAME_AND_VERB))}))*"
+    for code, lang in _LANGUAGES.items()
 }
-_AFTER = re.compile(rf"\s*,?\s*(?:(?:the|el|la|los|las)\s+)?({_NAME_RUN.pattern})")
+# The words of every language count in any article (an English article quotes a Spanish
+# "Ministerio"): a name with an organisation word is a body named in full; the other words
+# cannot be a speaker on their own (pronouns, titles, sentence openers, weekdays).
+_ORG_WORDS = frozenset(word for lang in _LANGUAGES.values() for word in lang.ORGANISATION_WORDS)
+_NOT_SPEAKER = frozenset(
+    word
+    for lang in _LANGUAGES.values()
+    for word in (*lang.NOT_SPEAKERS, *(day.lower() for day in lang.WEEKDAYS))
+)
+_BEFORE = {code: re.compile(rf"({_NAME_RUN.pattern}){_BETWEEN[code]}\s*,?\s*\Z") for code in _LANGUAGES}
+_ARTICLES = "|".join(article for lang in _LANGUAGES.values() for article in lang.DEFINITE_ARTICLES)
+_AFTER = re.compile(rf"\s*,?\s*(?:(?:{_ARTICLES})\s+)?({_NAME_RUN.pattern})")
+# How a match of a source phrase opens: the speaker is named after it.
+_SOURCES = tuple(phrase.split(" ")[0] for lang in _LANGUAGES.values() for phrase in lang.SOURCE_PHRASES)
 # How far before its verb a speaker's name and title can start.
 _HEAD_CHARS = 150
 # An acronym ("FBI", "U.S."): a name made of acronyms alone is a body, named in full.
@@ -147,7 +157,7 @@ def find_speaker(text: str, language: str = "en") -> str | None:
     and later mentions give the same speaker. A body is named in full ("National Security
     Council", "FBI"). Pronouns, titles alone and common nouns ("the statement said") give None.
     """
-    lang = _lang(language)
+    lang = language_or_default(language)
     verbs = _SPEECH_VERB[lang]
     masked = _mask_quotes(text) if _contains_any(text, _QUOTE_OPENERS) else text
     checked = masked is text
@@ -159,7 +169,7 @@ def find_speaker(text: str, language: str = "en") -> str | None:
             if text[verb.start() : verb.end()] != verb.group() and not verbs.search(text):
                 return None
             checked = True
-        if not verb.group().lower().startswith(("according", "según")):  # "according to X" names X after
+        if not verb.group().lower().startswith(_SOURCES):  # "according to X" names X after
             head = masked[max(0, verb.start() - _HEAD_CHARS) : verb.start()]
             before = _BEFORE[lang].search(head)
             if before:

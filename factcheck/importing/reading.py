@@ -18,7 +18,9 @@ from pathlib import Path
 from dateutil import parser as date_parser
 from dateutil import tz
 
-from factcheck.analysis.language import SUPPORTED_LANGUAGES, detect_language
+from factcheck.analysis.language import detect_language
+from factcheck.analysis.languages import UnsupportedLanguageError, es, normalise_language
+from factcheck.analysis.languages.dateutil_names import merged, month_names, weekday_names
 from factcheck.errors import IngestError
 from factcheck.urls import is_web_address
 
@@ -62,7 +64,6 @@ _FIELD_LINE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$")
 _HEADER_KEYS = {"title": "title", "outlet": "outlet", "url": "url", "author": "author",
                 "published": "published", "date": "published", "language": "language"}
-_LANGUAGE_NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es"}
 _UTC_NAMES = {"Z": tz.UTC, "UTC": tz.UTC, "GMT": tz.UTC}  # else dateutil may say "local time"
 _BINARY_HINT = "binary file, not text; import .txt or .md"
 
@@ -70,14 +71,10 @@ _BINARY_HINT = "binary file, not text; import .txt or .md"
 class _DateInfo(date_parser.parserinfo):
     """dateutil's English vocabulary plus Spanish month and day names ("3 de mayo de 2025")."""
 
-    JUMP = date_parser.parserinfo.JUMP + ["de", "del"]
-    MONTHS = [names + extra for names, extra in zip(date_parser.parserinfo.MONTHS, [
-        ("ene", "enero"), ("feb", "febrero"), ("marzo",), ("abr", "abril"), ("mayo",),
-        ("junio",), ("julio",), ("ago", "agosto"), ("sept", "septiembre", "setiembre"),
-        ("oct", "octubre"), ("nov", "noviembre"), ("dic", "diciembre")])]
-    WEEKDAYS = [names + extra for names, extra in zip(date_parser.parserinfo.WEEKDAYS, [
-        ("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",), ("viernes",),
-        ("sábado", "sabado"), ("domingo",)])]
+    JUMP = date_parser.parserinfo.JUMP + list(es.DATE_LINKS)
+    MONTHS = merged(date_parser.parserinfo.MONTHS, month_names(es))
+    # Without the Spanish weekday abbreviations: "mar" would be read as martes, not marzo.
+    WEEKDAYS = merged(date_parser.parserinfo.WEEKDAYS, weekday_names(es, abbreviations=False))
 
 
 def parse_published(value: str) -> DateValue:
@@ -231,11 +228,10 @@ def _language(value: str, body: str, name: str) -> str:
     """Normalise "en", "es-MX", "Spanish"... to a supported code, or detect from the body."""
     if not value or value.lower() == "auto":
         return detect_language(body)
-    code = value.lower()
-    code = _LANGUAGE_NAMES.get(code, re.split(r"[-_]", code)[0])
-    if code not in SUPPORTED_LANGUAGES:
-        raise IngestError(f"{name}: language {value!r} is not supported; use en, es or auto")
-    return code
+    try:
+        return normalise_language(value)
+    except UnsupportedLanguageError:
+        raise IngestError(f"{name}: language {value!r} is not supported; use en, es or auto") from None
 
 
 def _fallback_title(body: str, markdown: bool) -> str:
