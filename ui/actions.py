@@ -40,11 +40,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("unclear", "&Unclear", ("U",), "Mark the claim unclear and move on", True),
     ActionSpec("next_claim", "&Next Claim", ("J", "Down"), "Next claim in this article", True),
     ActionSpec("prev_claim", "&Previous Claim", ("K", "Up"), "Previous claim in this article", True),
-    ActionSpec("next_unreviewed", "Next &Unreviewed Claim", ("N",), "Next claim without a verdict, in any article", True),
+    ActionSpec("next_unreviewed", "Next &Unreviewed Claim", ("N",), "Next claim without a verdict, in any article",
+               True),
     ActionSpec("next_article", "Next &Article", ("Shift+J",), "First claim of the next article", True),
     ActionSpec("prev_article", "Previous A&rticle", ("Shift+K",), "First claim of the previous article", True),
     # View
-    ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",), "Also show dismissed claims and sentences not proposed"),
+    ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",),
+               "Also show dismissed claims and sentences not proposed"),
     ActionSpec("search", "&Search…", ("Ctrl+F",), "Search past verdicts"),
     ActionSpec("export", "&Export…", ("Ctrl+E",), "Export a verdict report"),
 )
@@ -62,14 +64,15 @@ class Actions(QObject):
             keys = [QKeySequence(k) for k in spec.shortcuts]
             action.setShortcuts(keys)
             if spec.single_key:
-                # Window-wide, but the window disables these while a text field has focus.
+                # Window-wide, yet never fired while the reviewer types: before a shortcut fires, Qt
+                # offers the key to the focused widget (ShortcutOverride), and editable text fields
+                # claim every key that types. The read-only article text claims none, so they work there.
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
             action.setToolTip(f"{spec.tip} ({shown})" if shown else spec.tip)
             action.setStatusTip(spec.tip)
             self._by_name[spec.name] = action
         self.show_all.setCheckable(True)
-        self.single_key = [self._by_name[s.name] for s in SPECS if s.single_key]
 
     def __getattr__(self, name: str) -> QAction:
         by_name = self.__dict__.get("_by_name")

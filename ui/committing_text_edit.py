@@ -53,9 +53,6 @@ class CommittingTextEdit(QPlainTextEdit):
             finally:
                 self._loading = False
 
-    def has_pending(self) -> bool:
-        return self.toPlainText() != self._baseline
-
     def discard(self) -> None:
         """Forget uncommitted typing (the claim it belonged to is gone from the screen)."""
         self.load(self._baseline)

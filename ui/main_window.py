@@ -1,16 +1,16 @@
 """The review window: articles on the left, the text in the middle, the review panel on the right.
 
 It owns the undo stack, the actions and the status bar, and is the only place that turns a
-reviewer's intent into a core operation. Views refresh from the `Changes` each operation reports.
+reviewer's intent into a core operation. Panels refresh themselves from the `Changes` that each
+operation and import reports.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from factcheck import ops
+from factcheck.errors import FactcheckError
 from factcheck.records import Changes, ClaimRecord, ImportReport
 from factcheck.store import Store
 from ui.actions import Actions
@@ -28,6 +29,7 @@ from ui.article_list_panel import ArticleListPanel
 from ui.article_view import ArticleView
 from ui.claims_panel import ClaimsPanel
 from ui.database_switch import choose_and_switch, edit_preferences
+from ui.formatting import clock_time
 from ui.import_flow import ImportFlow
 from ui.menus import build_menus
 from ui.review_panel import ReviewPanel
@@ -47,9 +49,6 @@ def _touches_anything(changes: Changes) -> bool:
 
 
 class MainWindow(QMainWindow):
-    claimShown = Signal(int)  # the claim now on screen, after every view has been updated
-    databaseSwitched = Signal(str)
-
     def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__()
         self.store, self.settings = store, settings
@@ -196,8 +195,6 @@ class MainWindow(QMainWindow):
             self.claims_panel.select_claim(self.claim_id)
         self.review_panel.show_claim(claim, self.store.history(claim.id) if claim else [])
         self.update_status()
-        if self.claim_id is not None:
-            self.claimShown.emit(self.claim_id)
 
     def current_claim(self) -> ClaimRecord | None:
         return next((c for c in self._claims if c.id == self.claim_id), None)
@@ -250,7 +247,7 @@ class MainWindow(QMainWindow):
             return None
         try:
             op = kind(claim.id, expected_version=claim.version, **fields)
-        except ops.OperationError as exc:
+        except FactcheckError as exc:
             self.show_error(str(exc))
             return None
         return self.run_op(op)
@@ -296,7 +293,7 @@ class MainWindow(QMainWindow):
             ids = {c.id for c in self._claims}
             self.show_claim(self.claim_id if self.claim_id in ids else None)
         if _touches_anything(changes):
-            self.saved_label.setText(f"saved {time.strftime('%H:%M:%S')}")
+            self.saved_label.setText(f"saved {clock_time()}")
 
     def show_import(self, report: ImportReport) -> None:
         """Take in what an import stored and open its first new article (or the known one it matched)."""
@@ -350,7 +347,6 @@ class MainWindow(QMainWindow):
         self._show_first_article()
         if self.article_id is None:
             self.review_panel.show_claim(None, [])
-        self.databaseSwitched.emit(store.location)
 
     def _restore_state(self) -> None:
         geometry = self.settings.window_state("geometry")

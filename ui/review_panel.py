@@ -36,8 +36,9 @@ from factcheck.records import ClaimRecord, SourceInput, SourceRecord, VerdictRec
 from ui import theme
 from ui.article_view import describe_date
 from ui.committing_text_edit import CommittingTextEdit
+from ui.formatting import local_time
 from ui.models import source_table_model as source_columns
-from ui.models.history_model import HistoryModel, local_time
+from ui.models.history_model import HistoryModel
 from ui.models.source_table_model import SourceTableModel
 from ui.source_dialog import SourceDialog, web_address
 from ui.verdict_buttons import VerdictButtons
@@ -202,10 +203,6 @@ class ReviewPanel(QWidget):
         self._add_source_action = action
 
     # -- showing a claim -----------------------------------------------------------------------
-
-    def claim(self) -> ClaimRecord | None:
-        """The claim on screen: the one every signal this panel emits is about."""
-        return self._claim
 
     def show_claim(self, claim: ClaimRecord | None, history: list[VerdictRecord]) -> None:
         """Show a claim; re-showing the same claim keeps what the reviewer is typing."""

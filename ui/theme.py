@@ -27,7 +27,8 @@ class VerdictStyle:
 
 STYLES: dict[str, VerdictStyle] = {
     UNREVIEWED: VerdictStyle(UNREVIEWED, "○", "#fff3b0", "#5c5210", QTextCharFormat.UnderlineStyle.DotLine, ""),
-    "verified": VerdictStyle("verified", "✓", "#c8efc8", "#1f5a2a", QTextCharFormat.UnderlineStyle.SingleUnderline, "V"),
+    "verified": VerdictStyle("verified", "✓", "#c8efc8", "#1f5a2a", QTextCharFormat.UnderlineStyle.SingleUnderline,
+                             "V"),
     "disputed": VerdictStyle("disputed", "✗", "#ffc9c9", "#6e2020", QTextCharFormat.UnderlineStyle.WaveUnderline, "D"),
     "unclear": VerdictStyle("unclear", "?", "#d9d4ff", "#3d3470", QTextCharFormat.UnderlineStyle.DashUnderline, "U"),
 }

@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from factcheck.ops import EditRationale, Operation, OperationError
+from factcheck.errors import FactcheckError
+from factcheck.ops import EditRationale, Operation
 from factcheck.records import Changes
-from factcheck.store import Store, StoreError
+from factcheck.store import Store
 
 ChangesHandler = Callable[[Changes], None]
 ErrorHandler = Callable[[str], None]
@@ -52,7 +53,7 @@ class OperationCommand(QUndoCommand):
         try:
             for op in ops:
                 changes.merge(step(op))
-        except (OperationError, StoreError) as exc:
+        except FactcheckError as exc:
             # The claim changed since (another window or reviewer): drop this step, keep theirs.
             self.setObsolete(True)
             self._on_error(f"{verb} {self.text()} was not possible: {exc}")
@@ -68,7 +69,7 @@ def run_and_push(stack: QUndoStack, store: Store, op: Operation, on_changes: Cha
     """Apply `op`; on success push it for undo and report its changes, else report the error."""
     try:
         changes = store.run(op)
-    except (OperationError, StoreError) as exc:
+    except FactcheckError as exc:
         on_error(str(exc))
         return None
     stack.push(OperationCommand(store, op, on_changes, on_error))

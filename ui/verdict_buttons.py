@@ -10,9 +10,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from factcheck.records import VERDICT_LABELS
 from ui import theme
-
-VERDICTS: tuple[str, ...] = ("verified", "disputed", "unclear")
 
 
 class VerdictButtons(QWidget):
@@ -27,7 +26,7 @@ class VerdictButtons(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for name in VERDICTS:
+        for name in VERDICT_LABELS:
             button = QToolButton()
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

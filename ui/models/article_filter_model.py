@@ -20,14 +20,6 @@ from ui.models.article_list_model import OUTLET, TITLE, ArticleListModel
 Index = QModelIndex | QPersistentModelIndex
 
 
-def is_finished(progress: tuple[int, int] | None) -> bool:
-    """Finished means every proposed claim has a verdict; an article with none is not finished."""
-    if not progress:
-        return False
-    reviewed, claims = progress
-    return claims > 0 and reviewed >= claims
-
-
 class ArticleFilterProxy(QSortFilterProxyModel):
     """Case-insensitive text filter on title and outlet. Use `setFilterFixedString(text)`."""
 

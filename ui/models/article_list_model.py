@@ -69,7 +69,7 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
             self._records.sort(key=self._sort_key)
             self._reindex()
             self.changePersistentIndexList(
-                persistent, [self.index(self._rows[a], i.column()) for a, i in zip(ids, persistent)])
+                persistent, [self.index(self._rows[a], i.column()) for a, i in zip(ids, persistent, strict=True)])
             self.layoutChanged.emit()
 
     def _sort_key(self, record: ArticleRecord) -> tuple[bool, int]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from factcheck.records import ClaimRecord
 from factcheck.store import Store
 from ui import theme
+from ui.formatting import local_time
 from ui.models.record_table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,10 +102,6 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
     def claim_at(self, row: int) -> ClaimRecord:
         return self._records[row]
 
-    def claims(self) -> list[ClaimRecord]:
-        """The rows in order (a copy), for the reading pane's highlights."""
-        return list(self._records)
-
     # -- Qt model interface ----------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -163,8 +160,7 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
             if not claim.proposed and claim.verdict is None:
                 return "Not proposed as a claim"
             if claim.verdict and claim.reviewer:
-                when = claim.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M") if claim.reviewed_at else ""
-                return f"{claim.verdict} by {claim.reviewer} {when}".strip()
+                return f"{claim.verdict} by {claim.reviewer} {local_time(claim.reviewed_at)}".strip()
             return None
         if column == SCORE:
             return "Why: " + ", ".join(claim.reasons) if claim.reasons else "No check-worthy signals"

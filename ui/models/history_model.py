@@ -5,7 +5,6 @@ Times are stored in UTC and shown in the reviewer's local time, to the minute.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import VerdictRecord
 from ui import theme
+from ui.formatting import local_time, local_timestamp
 from ui.models.record_table_model import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,18 +21,6 @@ WHEN, WHO, VERDICT, RATIONALE = range(4)
 HEADERS = ("When", "Who", "Verdict", "Rationale")
 
 VerdictIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _local(moment: dt.datetime) -> dt.datetime:
-    """A stored time (aware, or naive meaning UTC) in the reviewer's time zone."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone()
-
-
-def local_time(moment: dt.datetime | None) -> str:
-    """Local wall time to the minute, such as "2025-05-03 14:02"."""
-    return _local(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else ""
 
 
 class HistoryModel(RecordTableModel[VerdictRecord]):
@@ -48,9 +36,6 @@ class HistoryModel(RecordTableModel[VerdictRecord]):
 
     def set_history(self, records: Iterable[VerdictRecord]) -> None:
         self._replace(list(records))
-
-    def record_at(self, row: int) -> VerdictRecord:
-        return self._records[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         record = self._record(index)
@@ -69,7 +54,7 @@ class HistoryModel(RecordTableModel[VerdictRecord]):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == WHEN and record.created_at is not None:
-                return _local(record.created_at).isoformat(timespec="seconds")
+                return local_timestamp(record.created_at)
             if column == RATIONALE and record.rationale:
                 return record.rationale
             return None
