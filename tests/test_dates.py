@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ def found(text: str, reference: dt.date | None = SATURDAY, language: str = "en")
         assert text[mention.start : mention.end] == mention.text
         assert mention.granularity in ("day", "month", "year")
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:])), "mentions overlap"
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions)), "mentions overlap"
     return [(m.text, m.value, m.granularity) for m in mentions]
 
 

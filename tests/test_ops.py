@@ -128,7 +128,8 @@ def test_a_claim_from_a_span_keeps_exact_offsets_and_sorts_in_reading_order(seed
     assert article.body[added.start:added.end] == added.text == "February 19"
     assert [d.value for d in added.dates] == ["2025-02-19"]
     order = [c.id for c in seeded.claims(article.article.id)]
-    containing = next(c for c in seeded.claims(article.article.id) if c.start is not None and c.start <= start < c.end and c.id != added.id)
+    containing = next(c for c in seeded.claims(article.article.id)
+                      if c.start is not None and c.start <= start < c.end and c.id != added.id)
     assert order.index(added.id) == order.index(containing.id) + 1
 
 
