@@ -29,8 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("import", help="import .txt or .md articles")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub.add_parser("import", help="import .txt or .md articles, or the articles in a folder")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
     for name in ("title", "outlet", "url", "author", "published"):
         p.add_argument(f"--{name}", metavar=name.upper())
     p.add_argument("--language", choices=("auto", "en", "es"), default="auto")

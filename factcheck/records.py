@@ -167,6 +167,11 @@ class Changes:
     claims: set[int] = field(default_factory=set)
     article_list: bool = False  # articles added or removed, or their counts changed
 
+    @property
+    def empty(self) -> bool:
+        """Nothing was touched (an import of known texts only, say): no view needs refreshing."""
+        return not (self.articles or self.claims or self.article_list)
+
     def merge(self, other: Changes) -> Changes:
         self.articles |= other.articles
         self.claims |= other.claims

@@ -117,12 +117,12 @@ class Store:
         go in; each article is its own transaction, so a cancel or an error keeps what was stored.
         `progress(done, total, name)` is called from this thread as the work goes.
         """
-        names = expand_paths(paths)
-        report = ImportReport()
-        total = len(names)
+        names, empty_folders = expand_paths(paths)
+        report = ImportReport(failed=empty_folders)
+        total = len(names) + len(empty_folders)
         step = progress or (lambda _done, _total, _name: None)
         readable: list[tuple[str, ingest.ArticleInput]] = []
-        for done, name in enumerate(names):  # reading is quick: checks, encoding, front matter
+        for done, name in enumerate(names, start=len(empty_folders)):  # reading is quick: checks, encoding
             if cancelled():
                 report.cancelled = True
                 return report

@@ -138,3 +138,20 @@ def test_an_import_reports_each_bad_file_and_keeps_the_good_ones(store: Store, t
     assert {Path(n).name for n, _ in report.failed} == {"empty.txt", "gone.txt"}
     assert "empty" in dict((Path(n).name, m) for n, m in report.failed)["empty.txt"]
     assert seen[-1] == (3, 3, "") and store.article_count() == 1
+
+
+def test_importing_a_known_text_again_changes_nothing(seeded: Store) -> None:
+    report = seeded.import_paths([SEED])
+    assert [r.duplicate for _, r in report.imported] == [True]
+    assert report.changes.empty and seeded.article_count() == 1
+    assert not seeded.set_verdict(seeded.claims(1, proposed_only=True)[0].id, "verified").empty
+
+
+def test_a_folder_without_articles_is_reported_not_passed_over(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "a.jpg").write_bytes(b"\xff\xd8\xff")
+    report = store.import_paths([folder])
+    [(name, message)] = report.failed
+    assert name == str(folder) and "no article files" in message
+    assert report.imported == [] and store.article_count() == 0

@@ -44,10 +44,6 @@ class ChangeListener(Protocol):
     def on_changes(self, changes: Changes) -> None: ...
 
 
-def _touches_anything(changes: Changes) -> bool:
-    return bool(changes.articles or changes.claims or changes.article_list)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__()
@@ -292,7 +288,7 @@ class MainWindow(QMainWindow):
             self._claims = self.store.claims(self.article_id)
             ids = {c.id for c in self._claims}
             self.show_claim(self.claim_id if self.claim_id in ids else None)
-        if _touches_anything(changes):
+        if not changes.empty:
             self.saved_label.setText(f"saved {clock_time()}")
 
     def show_import(self, report: ImportReport) -> None:

@@ -15,15 +15,20 @@ from pathlib import Path
 from factcheck.importing.reading import SUPPORTED_SUFFIXES
 
 
-def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files to read, and (folder, message) for each folder that holds no article at all."""
     found: list[str] = []
+    empty: list[tuple[str, str]] = []
     for path in paths:
         name = os.fspath(path)
         p = Path(name)
-        if p.is_dir():
-            found.extend(str(child) for child in sorted(p.iterdir())
-                         if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
-                         and not child.name.startswith("."))
-        else:
+        if not p.is_dir():
             found.append(name)
-    return found
+            continue
+        inside = [str(child) for child in sorted(p.iterdir())
+                  if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith(".")]
+        if not inside:
+            empty.append((name, f"'{name}' is a folder with no article files in it; put .txt or .md files "
+                                "there, or name the files to import"))
+        found.extend(inside)
+    return found, empty
