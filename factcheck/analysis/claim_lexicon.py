@@ -38,7 +38,7 @@ def _written(words: Iterable[str]) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class Lexicon:
     """The word lists of one language, lowercase unless said otherwise."""
 
     months: frozenset[str]  # compared with the token as written (English months are capitalised)
@@ -56,9 +56,9 @@ class _Lexicon:
     hedge_words: frozenset[str]
 
 
-def _lexicon(lang: Vocabulary) -> _Lexicon:
+def _lexicon(lang: Vocabulary) -> Lexicon:
     sources = lang.SOURCE_PHRASES
-    return _Lexicon(
+    return Lexicon(
         months=_written([*lang.MONTHS, *lang.CLAIM_MONTH_ABBREVIATIONS]),
         date_words=frozenset([*(day.lower() for day in lang.WEEKDAYS), *lang.WEEKDAY_PLURALS, *lang.TIME_WORDS]),
         date_pairs=_around(lang.TIME_UNITS, before=lang.TIME_UNIT_BEFORE, after=lang.TIME_UNIT_AFTER),
@@ -78,28 +78,28 @@ def _lexicon(lang: Vocabulary) -> _Lexicon:
     )
 
 
-_LEXICONS = {code: _lexicon(vocabulary(code)) for code in SUPPORTED_LANGUAGES}
-_EN = _LEXICONS["en"]
+LEXICONS = {code: _lexicon(vocabulary(code)) for code in SUPPORTED_LANGUAGES}
+ENGLISH_LEXICON = LEXICONS["en"]
 
 
 # What a word or a word pair tells the rules that look words up. The scorer looks each
 # distinct word of a sentence up once and collects these bits, instead of one set operation per
 # rule and word list.
-_DATE_CUE = 1 << 0
-_NUMBER_CUE = 1 << 1
-_COMPARISON_CUE = 1 << 2
-_SAY_CUE = 1 << 3
-_OPINION_CUE = 1 << 4
-_TOPIC_CUE = 1 << 5
-_ACTION_CUE = 1 << 6
-_HEDGE_CUE = 1 << 7
-_MONTH_CUE = 1 << 8  # the lowercase form of a month name; the token as written decides
-_PAIR_START = 1 << 9  # the first word of a pair in one of the pair lists
-_SPEECH_CUE = 1 << 10  # a word that find_speaker's speech-verb search needs (see speaker._may_attribute)
+DATE_CUE = 1 << 0
+NUMBER_CUE = 1 << 1
+COMPARISON_CUE = 1 << 2
+SAY_CUE = 1 << 3
+OPINION_CUE = 1 << 4
+TOPIC_CUE = 1 << 5
+ACTION_CUE = 1 << 6
+HEDGE_CUE = 1 << 7
+MONTH_CUE = 1 << 8  # the lowercase form of a month name; the token as written decides
+PAIR_START = 1 << 9  # the first word of a pair in one of the pair lists
+SPEECH_CUE = 1 << 10  # a word that find_speaker's speech-verb search needs (see speaker.may_attribute)
 
 
 @dataclass(frozen=True)
-class _Index:
+class Index:
     """A lexicon by word: each word's bits, and the bits of the pairs a word starts."""
 
     vocabulary: frozenset[str]  # every word with bits, to intersect with a sentence's words
@@ -108,7 +108,7 @@ class _Index:
     pair_bits: dict[str, dict[str, int]]  # first word -> second word -> bits
 
 
-def _index(lex: _Lexicon, speech_cues: frozenset[str]) -> _Index:
+def _index(lex: Lexicon, speech_cues: frozenset[str]) -> Index:
     word_bits: dict[str, int] = {}
     pair_bits: dict[str, dict[str, int]] = {}
 
@@ -116,40 +116,40 @@ def _index(lex: _Lexicon, speech_cues: frozenset[str]) -> _Index:
         table[word] = table.get(word, 0) | bit
 
     for bit, words in (
-        (_DATE_CUE, lex.date_words),
-        (_NUMBER_CUE, lex.number_words),
-        (_COMPARISON_CUE, lex.comparison_words),
-        (_SAY_CUE, lex.say_words),
-        (_OPINION_CUE, lex.opinion_words),
-        (_TOPIC_CUE, lex.topic_words),
-        (_ACTION_CUE, lex.action_words),
-        (_HEDGE_CUE, lex.hedge_words),
-        (_MONTH_CUE, frozenset(month.lower() for month in lex.months)),
-        (_SPEECH_CUE, speech_cues),
+        (DATE_CUE, lex.date_words),
+        (NUMBER_CUE, lex.number_words),
+        (COMPARISON_CUE, lex.comparison_words),
+        (SAY_CUE, lex.say_words),
+        (OPINION_CUE, lex.opinion_words),
+        (TOPIC_CUE, lex.topic_words),
+        (ACTION_CUE, lex.action_words),
+        (HEDGE_CUE, lex.hedge_words),
+        (MONTH_CUE, frozenset(month.lower() for month in lex.months)),
+        (SPEECH_CUE, speech_cues),
     ):
         for word in words:
             mark(word_bits, word, bit)
     for bit, pairs in (
-        (_DATE_CUE, lex.date_pairs),
-        (_COMPARISON_CUE, lex.comparison_pairs),
-        (_SAY_CUE, lex.say_pairs),
-        (_OPINION_CUE, lex.opinion_pairs),
+        (DATE_CUE, lex.date_pairs),
+        (COMPARISON_CUE, lex.comparison_pairs),
+        (SAY_CUE, lex.say_pairs),
+        (OPINION_CUE, lex.opinion_pairs),
     ):
         for first, second in pairs:
-            mark(word_bits, first, _PAIR_START)
+            mark(word_bits, first, PAIR_START)
             mark(word_bits, second, 0)  # in the vocabulary, so that a sentence's hits show it
             mark(pair_bits.setdefault(first, {}), second, bit)
-    return _Index(frozenset(word_bits), word_bits, frozenset(pair_bits), pair_bits)
+    return Index(frozenset(word_bits), word_bits, frozenset(pair_bits), pair_bits)
 
 
-def _cues(low: list[str], joined: str, index: _Index) -> int:
+def cue_bits(low: list[str], joined: str, index: Index) -> int:
     """The bits of the lowercase tokens ``low`` (joined by spaces in ``joined``) and their pairs."""
     hits = index.vocabulary.intersection(low)
     word_bits = index.word_bits
     bits = 0
     for word in hits:
         bits |= word_bits[word]
-    if bits & _PAIR_START:
+    if bits & PAIR_START:
         last = len(low) - 1
         for first in index.pair_starts.intersection(hits):
             seconds = index.pair_bits[first]
@@ -164,7 +164,7 @@ def _cues(low: list[str], joined: str, index: _Index) -> int:
         for word in low:
             if "'" in word:
                 for run in word.split("'"):
-                    bits |= word_bits.get(run, 0) & _SPEECH_CUE
+                    bits |= word_bits.get(run, 0) & SPEECH_CUE
     return bits
 
 
@@ -185,5 +185,5 @@ def _speech_cues(lang: Vocabulary) -> frozenset[str]:
 _SPEECH_CUES = {code: _speech_cues(vocabulary(code)) for code in SUPPORTED_LANGUAGES}
 
 # Each language's index, built once at import; it marks the speech verbs too.
-_INDEXES = {lang: _index(lex, _SPEECH_CUES[lang]) for lang, lex in _LEXICONS.items()}
+INDEXES = {lang: _index(lex, _SPEECH_CUES[lang]) for lang, lex in LEXICONS.items()}
 

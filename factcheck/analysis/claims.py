@@ -27,23 +27,23 @@ from dataclasses import dataclass, field
 
 from factcheck.analysis.alternation import alternation
 from factcheck.analysis.claim_lexicon import (
-    _ACTION_CUE,
-    _COMPARISON_CUE,
-    _DATE_CUE,
-    _EN,
-    _HEDGE_CUE,
-    _INDEXES,
-    _LEXICONS,
-    _MONTH_CUE,
-    _NUMBER_CUE,
-    _OPINION_CUE,
-    _SAY_CUE,
-    _TOPIC_CUE,
-    _cues,
-    _Lexicon,
+    ACTION_CUE,
+    COMPARISON_CUE,
+    DATE_CUE,
+    ENGLISH_LEXICON,
+    HEDGE_CUE,
+    INDEXES,
+    LEXICONS,
+    MONTH_CUE,
+    NUMBER_CUE,
+    OPINION_CUE,
+    SAY_CUE,
+    TOPIC_CUE,
+    Lexicon,
+    cue_bits,
 )
 from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
-from factcheck.analysis.speaker import _may_attribute, find_speaker
+from factcheck.analysis.speaker import find_speaker, may_attribute
 
 # Sentences scoring at or above this are proposed as claims.
 PROPOSE_THRESHOLD = 0.5
@@ -231,17 +231,17 @@ def _is_year(token: str) -> bool:
 
 
 def _dates_and_numbers(
-    text: str, tokens: list[str] | None, low: list[str], bits: int, lex: _Lexicon
+    text: str, tokens: list[str] | None, low: list[str], bits: int, lex: Lexicon
 ) -> tuple[bool, bool]:
     """Whether the tokens of ``text`` hold a date, and a number that is not part of a date.
 
     ``low`` are the lowercase tokens and ``bits`` what their words and pairs tell; ``tokens``
-    (as written) are needed only when a word may be a month, which ``_MONTH_CUE`` says.
+    (as written) are needed only when a word may be a month, which ``MONTH_CUE`` says.
     Every digit of ``text`` lies in one of its tokens, so ``text`` itself is searched for one.
     """
-    has_number = bool(bits & _NUMBER_CUE)
-    months = tokens if bits & _MONTH_CUE else None
-    has_date = bool(bits & _DATE_CUE) or (months is not None and not lex.months.isdisjoint(months))
+    has_number = bool(bits & NUMBER_CUE)
+    months = tokens if bits & MONTH_CUE else None
+    has_date = bool(bits & DATE_CUE) or (months is not None and not lex.months.isdisjoint(months))
     if not _has_digit(text):
         return has_date, has_number
     last = len(low) - 1
@@ -261,11 +261,11 @@ def _dates_and_numbers(
     return has_date, has_number
 
 
-def _has_comparison(joined: str, low: list[str], bits: int, lex: _Lexicon) -> bool:
+def _has_comparison(joined: str, low: list[str], bits: int, lex: Lexicon) -> bool:
     """``joined`` is the lowercase tokens ``low`` joined by single spaces."""
-    if bits & _COMPARISON_CUE:
+    if bits & COMPARISON_CUE:
         return True
-    if lex is _EN:
+    if lex is ENGLISH_LEXICON:
         if "than" in low and _ER_THAN.search(joined):
             return True
         # Every superlative match ends in "est": the substring test spares most sentences the scan.
@@ -307,15 +307,15 @@ def score_and_speaker(text: str, language: str = "en") -> tuple[Score, str | Non
 
 def _score(text: str, lang: str) -> tuple[Score, bool]:
     """The score of ``text``, and False when it certainly holds no speech verb (see find_speaker)."""
-    lex, index = _LEXICONS[lang], _INDEXES[lang]
+    lex, index = LEXICONS[lang], INDEXES[lang]
     text = text.strip()
     url_removed = "://" in text or "www." in text
     if url_removed:  # a link's digits and letters are no figure or name
         text = _URL.sub(" ", text).strip()
     low, tokens = _lowercase_tokens(text)
     joined = " ".join(low)
-    bits = _cues(low, joined, index)
-    if bits & _MONTH_CUE and tokens is None:
+    bits = cue_bits(low, joined, index)
+    if bits & MONTH_CUE and tokens is None:
         tokens = _tokens(text)
     reasons: list[str] = []
 
@@ -328,7 +328,7 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
         reasons.append(NAMED)
     if _has_comparison(joined, low, bits, lex):
         reasons.append(COMPARISON)
-    if bits & _SAY_CUE:
+    if bits & SAY_CUE:
         reasons.append(ATTRIBUTION)
     if ('"' in text or "“" in text or "«" in text) and _QUOTE.search(text):  # how every match opens
         reasons.append(QUOTE)
@@ -338,13 +338,13 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
         reasons.append(CAPTION)
     if len(low) < _MIN_WORDS:
         reasons.append(TOO_SHORT)
-    if bits & _TOPIC_CUE:
+    if bits & TOPIC_CUE:
         reasons.append(TOPIC)
-    if bits & _ACTION_CUE:
+    if bits & ACTION_CUE:
         reasons.append(ACTION)
-    if bits & _OPINION_CUE:
+    if bits & OPINION_CUE:
         reasons.append(OPINION)
-    if bits & _HEDGE_CUE:
+    if bits & HEDGE_CUE:
         reasons.append(SPECULATION)
 
     length = min(len(low), 60)
@@ -352,7 +352,7 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
     value = _VALUES.get(key)
     if value is None:
         value = _VALUES[key] = _value(reasons, length)
-    return Score(value, reasons), url_removed or _may_attribute(text, bits, lang)
+    return Score(value, reasons), url_removed or may_attribute(text, bits, lang)
 
 
 def _value(reasons: list[str], length: int) -> float:

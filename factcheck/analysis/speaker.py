@@ -5,7 +5,7 @@ with its own patterns: speech verbs outside quotations, and the run of capitalis
 or after them, cleaned of titles and openers down to a surname or a body's full name. Its words
 (speech verbs, titles, organisation words) come from the language files
 (factcheck.analysis.languages). Its regular expressions cost as much as a whole score, so
-``_may_attribute`` tells the scorer, from the cue bits of the sentence's words
+``may_attribute`` tells the scorer, from the cue bits of the sentence's words
 (factcheck.analysis.claim_lexicon), when the search certainly finds nothing and need not run.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from factcheck.analysis.alternation import alternation
-from factcheck.analysis.claim_lexicon import _SPEECH_CUE
+from factcheck.analysis.claim_lexicon import SPEECH_CUE
 from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
 
 if TYPE_CHECKING:
@@ -51,16 +51,16 @@ _LANGUAGES = {code: vocabulary(code) for code in SUPPORTED_LANGUAGES}
 _BEYOND_LATIN_1 = re.compile(r"[^\x00-\xff]")
 
 
-def _may_attribute(text: str, bits: int, lang: str) -> bool:
+def may_attribute(text: str, bits: int, lang: str) -> bool:
     """False only when find_speaker's speech-verb search certainly finds nothing in ``text``.
 
     ``bits`` are the cues of the tokens of ``text``. A speech verb is a whole run of word
     characters, so its lowercase form is a token or a piece of one cut at its apostrophes,
-    which ``claim_lexicon._cues`` marks with ``_SPEECH_CUE``. The Spanish search ignores case, which equals
+    which ``claim_lexicon.cue_bits`` marks with ``SPEECH_CUE``. The Spanish search ignores case, which equals
     lower-casing for Latin-1 letters but not for a few others (dotless ı, long ſ, Kelvin K):
     a Spanish text with any character beyond Latin-1 is left to the search itself.
     """
-    if bits & _SPEECH_CUE:
+    if bits & SPEECH_CUE:
         return True
     return lang == "es" and _BEYOND_LATIN_1.search(text) is not None
 
