@@ -35,3 +35,11 @@ class ConflictError(OperationError):
 
 class StoreError(FactcheckError):
     """The database refused a read or a write; nothing half-done was kept."""
+
+
+class QueryError(FactcheckError):
+    """A search query that cannot be read; `position` is the 0-based offset of the bad part."""
+
+    def __init__(self, message: str, position: int, hint: str = "") -> None:
+        self.position = position
+        super().__init__(message, hint)

@@ -130,6 +130,38 @@ class VerdictRecord:
     created_at: dt.datetime | None
 
 
+# Around each matched stretch of a search snippet. Rare brackets, so that they cannot be mistaken
+# for the text's own punctuation (Spanish quotes with « »); the window renders them as bold.
+HIGHLIGHT_START, HIGHLIGHT_END = "\u27e6", "\u27e7"  # ⟦ ⟧
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One claim found by a search or by the similar-claims lookup, best first in its list."""
+
+    claim_id: int
+    article_id: int
+    text: str
+    verdict: str | None
+    article_title: str
+    snippet: str  # the matching passage, matches between HIGHLIGHT_START and HIGHLIGHT_END
+    score: float  # higher is better; comparable only within one list
+
+    def as_json(self) -> dict:
+        return {"claim_id": self.claim_id, "article_id": self.article_id, "text": self.text,
+                "verdict": self.verdict, "article_title": self.article_title, "snippet": self.snippet,
+                "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearch:
+    """A named query the reviewer keeps in the sidebar; stored in the database with the verdicts."""
+
+    id: int
+    name: str
+    query: str
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     """One imported text: the new article, or the one that already holds the same text."""
