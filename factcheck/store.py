@@ -31,10 +31,13 @@ from factcheck.records import (
     DateRecord,
     ImportReport,
     ImportResult,
+    SavedSearch,
+    SearchResult,
     SourceInput,
     SourceRecord,
     VerdictRecord,
 )
+from factcheck.search import reads as search_reads
 from factcheck.storage import database as db
 from factcheck.storage.article_writer import ArticleWriter
 from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SOURCES, VERDICTS, as_utc
@@ -307,6 +310,26 @@ class Store:
                 return found[0]
         found = self._claim_records(base.order_by(*order).limit(1))
         return found[0] if found else None
+
+    # -- search (the query language: factcheck.search; a malformed query raises QueryError) ------
+
+    def search_ids(self, query: str, limit: int | None = None) -> list[int]:
+        """The ids of the claims a query finds, best first: by bm25 when it has words, else newest verdict."""
+        return search_reads.search_ids(self.engine, query, limit)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchResult]:
+        return search_reads.search(self.engine, query, limit)
+
+    def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
+        """Each claim's passage for this query, matches between HIGHLIGHT_START and HIGHLIGHT_END."""
+        return search_reads.snippets(self.engine, query, ids)
+
+    def verdict_counts(self, query: str) -> dict[str, int]:
+        """How many claims the query finds: keys verified, disputed, unclear and unreviewed."""
+        return search_reads.verdict_counts(self.engine, query)
+
+    def saved_searches(self) -> list[SavedSearch]:
+        return search_reads.saved_searches(self.engine)
 
 
 # The columns a ClaimRecord is built from, in its field order.

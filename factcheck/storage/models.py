@@ -77,7 +77,7 @@ class Claim(SQLModel, table=True):
     verdict: str | None = Field(default=None, index=True)
     rationale: str = ""
     reviewer: str | None = None
-    reviewed_at: dt.datetime | None = None
+    reviewed_at: dt.datetime | None = Field(default=None, index=True)  # searches list newest verdicts first
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = Field(default=1, sa_column=_CLAIM_VERSION)
@@ -121,6 +121,17 @@ class DateMention(SQLModel, table=True):
     granularity: str = "day"
 
 
+class SavedSearchRow(SQLModel, table=True):
+    """A named query kept in the sidebar; `query` is the canonical text of the parsed query."""
+
+    __tablename__ = "saved_search"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    query: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table behind a model, typed, for the reads that fetch columns rather than objects."""
     table: Table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel's metaclass
@@ -132,3 +143,4 @@ CLAIMS = table_of(Claim)
 VERDICTS = table_of(Verdict)
 SOURCES = table_of(Source)
 DATE_MENTIONS = table_of(DateMention)
+SAVED_SEARCHES = table_of(SavedSearchRow)

@@ -1,0 +1,1 @@
+"""Search: the query language (parsed to a tree before any SQL exists) and its database backends."""
