@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, QueryError
 from factcheck.records import VERDICT_LABELS, SourceInput
 from factcheck.store import Store
 
@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", help="the rationale")
     p.add_argument("--source", action="append", default=[], metavar="URL", help="a source URL (repeatable)")
     p.add_argument("--reviewer", help="who gives the verdict (default: the OS user name)")
+
+    p = sub.add_parser("search", help="search the claims (see the query language in the README)")
+    p.add_argument("query", metavar="QUERY", help="words, \"phrases\", -exclusions, OR, fields like verdict:disputed")
+    p.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N results (default 50)")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("seed", help="load the sample articles into a database that has none")
     p.add_argument("--json", action="store_true")
@@ -133,6 +138,36 @@ def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+_VERDICT_MARKS = {"verified": "\u2713", "disputed": "\u2717", "unclear": "?", None: "\u25cb"}  # as in the window
+
+
+def cmd_search(store: Store, args: argparse.Namespace) -> int:
+    try:
+        results = store.search(args.query, limit=args.limit)
+    except QueryError as exc:
+        # The query on one line and a caret under the bad part, as compilers point at an error.
+        shown = args.query if len(args.query) <= 200 else args.query[:200] + "…"
+        print(f"factcheck: {exc}\n  {shown}", file=sys.stderr)
+        if exc.position <= 200:
+            print("  " + " " * exc.position + "^", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        _emit([r.as_json() for r in results])
+        return EXIT_OK
+    if not results:
+        print(f"No claims match {args.query!r}." if args.query.strip() else "No claims yet.")
+    for r in results:
+        snippet = " ".join(r.snippet.split())
+        print(f"{r.claim_id:>6}  {_VERDICT_MARKS.get(r.verdict, '?')}  {r.article_title[:30]:<30}  {snippet}")
+    return EXIT_OK
+
+
 def cmd_seed(store: Store, args: argparse.Namespace) -> int:
     results = store.seed()
     if args.json:
@@ -145,7 +180,7 @@ def cmd_seed(store: Store, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims, "verdict": cmd_verdict,
-            "seed": cmd_seed}
+            "seed": cmd_seed, "search": cmd_search}
 
 
 def launch_gui(database: str | None) -> int:

@@ -198,14 +198,16 @@ class Changes:
     articles: set[int] = field(default_factory=set)
     claims: set[int] = field(default_factory=set)
     article_list: bool = False  # articles added or removed, or their counts changed
+    saved_searches: bool = False  # a saved search added or removed
 
     @property
     def empty(self) -> bool:
         """Nothing was touched (an import of known texts only, say): no view needs refreshing."""
-        return not (self.articles or self.claims or self.article_list)
+        return not (self.articles or self.claims or self.article_list or self.saved_searches)
 
     def merge(self, other: Changes) -> Changes:
         self.articles |= other.articles
         self.claims |= other.claims
         self.article_list = self.article_list or other.article_list
+        self.saved_searches = self.saved_searches or other.saved_searches
         return self

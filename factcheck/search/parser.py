@@ -42,6 +42,7 @@ MAX_DEPTH = 20  # nested parentheses
 _FIELD = re.compile(r"([A-Za-z][A-Za-z-]*):")
 _DOMAIN = re.compile(r"[\w-]+(\.[\w-]+)+")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _OR_HINT = "Write it between two terms: tax OR taxes."
 _FIELD_LIST = ", ".join(f"{name}:" for name in FIELDS)
 
@@ -60,7 +61,9 @@ def parse(text: str) -> Node:
     if len(text) > MAX_LENGTH:
         raise QueryError(f"The query is {len(text):,} characters long; the most a query takes is {MAX_LENGTH:,}.",
                          MAX_LENGTH, "Shorten it, or split it into several searches.")
-    return _Parser(_tokens(text)).query()
+    # Control characters (a NUL would end the string SQLite reads) separate words like spaces;
+    # one for one, so positions still point into the text as typed.
+    return _Parser(_tokens(_CONTROL.sub(" ", text))).query()
 
 
 def _tokens(text: str) -> list[_Token]:
