@@ -48,6 +48,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",),
                "Also show dismissed claims and sentences not proposed"),
     ActionSpec("search", "&Search…", ("Ctrl+F",), "Search past verdicts"),
+    ActionSpec("search_back", "&Back to Search Results", ("Esc",),
+               "Return to the search results, on the one opened (Esc there ends the search)"),
     ActionSpec("export", "&Export…", ("Ctrl+E",), "Export a verdict report"),
 )
 

@@ -1,4 +1,4 @@
-"""The review window: articles on the left, the text in the middle, the review panel on the right.
+"""The review window: articles and search on the left, the text in the middle, the review panel on the right.
 
 It owns the undo stack, the actions and the status bar, and is the only place that turns a
 reviewer's intent into a core operation. Panels refresh themselves from the `Changes` that each
@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
 
 from factcheck import ops
 from factcheck.errors import FactcheckError
@@ -33,6 +33,7 @@ from ui.formatting import clock_time
 from ui.import_flow import ImportFlow
 from ui.menus import build_menus
 from ui.review_panel import ReviewPanel
+from ui.search_flow import SearchFlow
 from ui.settings import Settings
 from ui.undo import run_and_push
 
@@ -80,7 +81,14 @@ class MainWindow(QMainWindow):
         self.centre_split.setStretchFactor(0, 3)
         self.centre_split.setStretchFactor(1, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
-        self.main_split.addWidget(self.article_list)
+        # The search sits in a tab beside the articles: both are ways of choosing what to review.
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(self.article_list, "Articles")
+        self.main_split.addWidget(self.left_tabs)
+        if hasattr(self, "search"):
+            self.search.deleteLater()  # another database: its search goes with its panels
+        self.search = SearchFlow(self, self.left_tabs, self.main_split, self.actions.search_back, self)
         self.main_split.addWidget(self.centre_split)
         self.main_split.addWidget(self.review_panel)
         self.main_split.setStretchFactor(0, 2)
@@ -90,7 +98,7 @@ class MainWindow(QMainWindow):
         self.centre_split.setSizes([520, 200])
         self.setCentralWidget(self.main_split)
         self._listeners = [panel for panel in (self.article_list, self.article_view, self.claims_panel,
-                                               self.review_panel) if isinstance(panel, ChangeListener)]
+                                               self.review_panel, self.search) if isinstance(panel, ChangeListener)]
 
         self.article_list.articleActivated.connect(self.show_article)
         self.claims_panel.claimActivated.connect(self.show_claim)
@@ -136,8 +144,9 @@ class MainWindow(QMainWindow):
         a.open_database.triggered.connect(self.choose_database)
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
-        for name in ("search", "export"):
-            getattr(a, name).setEnabled(False)  # arrive with their own screens
+        a.search.triggered.connect(lambda: self.search.open())
+        a.search_back.triggered.connect(lambda: self.search.back_to_results())
+        a.export.setEnabled(False)  # arrives with its own screen
 
     # -- what is on screen -------------------------------------------------------------------
 
@@ -192,6 +201,10 @@ class MainWindow(QMainWindow):
         self.review_panel.show_claim(claim, self.store.history(claim.id) if claim else [])
         self.update_status()
 
+    def focus_reading(self) -> None:
+        """Keys back to the article text, where J/K and the verdict keys work."""
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def current_claim(self) -> ClaimRecord | None:
         return next((c for c in self._claims if c.id == self.claim_id), None)
 
@@ -202,6 +215,9 @@ class MainWindow(QMainWindow):
     # -- navigation --------------------------------------------------------------------------
 
     def step_claim(self, step: int) -> None:
+        if self.search.active:  # a search opened: J/K walk its results, across articles
+            self.search.step(step)
+            return
         visible = self.visible_claims()
         if not visible:
             return
@@ -254,7 +270,9 @@ class MainWindow(QMainWindow):
             return
         if self._claim_op(ops.SetVerdict, verdict=verdict, reviewer=self.settings.reviewer) is None:
             return
-        if self.settings.advance_after_verdict:
+        if self.settings.advance_after_verdict and self.search.active:
+            self.search.step(1)
+        elif self.settings.advance_after_verdict:
             ids = [c.id for c in self.visible_claims()]
             if claim.id in ids and ids.index(claim.id) + 1 < len(ids):
                 self.show_claim(ids[ids.index(claim.id) + 1])
@@ -313,6 +331,8 @@ class MainWindow(QMainWindow):
         visible = self.visible_claims() if hasattr(self, "actions") else []
         ids = [c.id for c in visible]
         parts = []
+        if hasattr(self, "search") and self.search.active:
+            parts.append(self.search.status_text())
         if self.claim_id in ids:
             parts.append(f"claim {ids.index(self.claim_id) + 1} of {len(ids)}")
         elif self.article_id is not None:

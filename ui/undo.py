@@ -59,7 +59,7 @@ class OperationCommand(QUndoCommand):
             self._on_error(f"{verb} {self.text()} was not possible: {exc}")
             return
         finally:
-            if changes.claims:
+            if not changes.empty:  # a saved search touches no claim, and still needs its list redrawn
                 self._on_changes(changes)
         self._applied = verb == "Redo"
 

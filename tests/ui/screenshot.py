@@ -1,6 +1,9 @@
 """Renders the review window on the seed article to a PNG for the README.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.screenshot docs/review-window.png
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.screenshot docs/review-window.png [SEARCH.png]
+
+With a second file it also renders the window with the search panel open on a query, one result
+opened.
 
 It uses a throwaway database and settings folder, records a few verdicts and a source the way a
 reviewer would, and grabs the real window.
@@ -12,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from factcheck import ops
@@ -21,7 +25,7 @@ from tests.conftest import SEED
 from ui import settings as settings_module
 
 
-def render(target: Path) -> None:
+def render(target: Path, search_target: Path | None = None) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp())
     settings_module.use_folder(folder / "settings")
@@ -50,9 +54,31 @@ def render(target: Path) -> None:
         app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(target))
+    if search_target is not None:
+        _render_search(app, window, search_target)
     window.close()
     store.close()
 
 
+def _render_search(app: QApplication, window: object, target: Path) -> None:
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.search.open()
+    panel = window.search.panel
+    assert panel is not None
+    panel.query_edit.setText("troops OR cartels")
+    panel.search_now()
+    QThreadPool.globalInstance().waitForDone(10000)
+    for _ in range(5):
+        app.processEvents()
+    window.search.open_result(1)
+    for _ in range(5):
+        app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(target))
+
+
 if __name__ == "__main__":
-    render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/review-window.png"))
+    render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/review-window.png"),
+           Path(sys.argv[2]) if len(sys.argv) > 2 else None)
