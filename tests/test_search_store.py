@@ -136,3 +136,20 @@ def test_a_malformed_query_is_a_query_error_and_changes_nothing(seeded: Store, q
     with pytest.raises(QueryError):
         seeded.search(query)
     assert seeded.search_ids("") == before
+
+
+def test_a_word_in_many_claims_ranks_the_newest_window_and_never_drops_filtered_results(
+        seeded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.search import sqlite
+
+    every = seeded.search_ids("the")
+    assert len(every) > 4
+    oldest = min(every)
+    seeded.set_verdict(oldest, "disputed")
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", 3)
+    window = seeded.search_ids("the", limit=2)
+    newest_three = sorted(seeded.search_ids("the"), reverse=True)[:3]
+    assert len(window) == 2 and set(window) <= set(newest_three)
+    # the only disputed claim is outside the window: it is still found
+    assert seeded.search_ids("verdict:disputed the", limit=2) == [oldest]
+    assert seeded.search_ids("the") == every  # without a limit every match is ranked

@@ -32,25 +32,39 @@ def _run(conn: Connection, statement: Select[Any]) -> list[Any]:
         raise StoreError(f"The database refused the search ({exc.orig}).") from None
 
 
+def ranked(conn: Connection, tree: Node, limit: int | None) -> list[Any]:
+    """(claim id, score) rows, best first. With a limit, the words' newest RANK_WINDOW claims are
+    ranked first, and all of them only when that leaves fewer than `limit` results."""
+    p = sqlite.plan(tree)
+    start = sqlite.window_start(p) if limit is not None else None
+    if start is not None:
+        since = _run(conn, start)
+        if since:
+            found = _run(conn, sqlite.ids_statement(p, limit, since=since[0][0]))
+            if limit is not None and len(found) >= limit:
+                return found
+    return _run(conn, sqlite.ids_statement(p, limit))
+
+
 def search_ids(engine: Engine, query: str, limit: int | None = None) -> list[int]:
     tree = parse(query)
     with engine.connect() as conn:
-        return [row[0] for row in _run(conn, sqlite.ids_statement(tree, limit))]
+        return [row[0] for row in ranked(conn, tree, limit)]
 
 
 def search(engine: Engine, query: str, limit: int = 50) -> list[SearchResult]:
     tree = parse(query)
     c, a = CLAIMS.c, ARTICLES.c
     with engine.connect() as conn:
-        ranked = _run(conn, sqlite.ids_statement(tree, limit))
-        ids = [row[0] for row in ranked]
+        best = ranked(conn, tree, limit)
+        ids = [row[0] for row in best]
         rows = {row[0]: row for row in _run(conn, select(c.id, c.article_id, c.text, c.verdict, a.title)
                                             .select_from(CLAIMS.join(ARTICLES, a.id == c.article_id))
                                             .where(c.id.in_(ids)))} if ids else {}
         found = _snippets(conn, tree, ids, {i: rows[i][2] for i in rows})
     return [SearchResult(claim_id=i, article_id=rows[i][1], text=rows[i][2], verdict=rows[i][3],
                          article_title=rows[i][4], snippet=found[i], score=float(score))
-            for i, score in ranked if i in rows]
+            for i, score in best if i in rows]
 
 
 def snippets(engine: Engine, query: str, ids: Iterable[int]) -> dict[int, str]:

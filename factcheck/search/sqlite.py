@@ -42,6 +42,11 @@ from factcheck.storage.models import ARTICLES, CLAIMS, SOURCES
 FTS = table("claim_fts", column("rowid"), column("rank"))
 _MATCH_TARGET: ColumnElement[Any] = literal_column("claim_fts")  # the table name: MATCH and snippet() take it
 SNIPPET_TOKENS = 16
+# Scoring costs about a microsecond per matching claim. A word found in hundreds of thousands of
+# claims ("the", a president's name) would take far longer than a keystroke to rank, so a search
+# asking for the best few ranks the newest RANK_WINDOW claims with its words; when fewer than
+# asked for pass its filters there, it ranks every match (reads.ranked).
+RANK_WINDOW = 10_000
 PLAIN_SNIPPET_CHARS = 160
 
 
@@ -187,15 +192,26 @@ def _host_is(url: Any, domain: str) -> ColumnElement[bool]:
                host.like(escaped + ":%", escape="\\"), host.like("%." + escaped + ":%", escape="\\"))
 
 
-def ids_statement(tree: Node, limit: int | None = None) -> Select[Any]:
-    """Claim ids and scores, best first (higher score is better)."""
-    p = plan(tree)
+def window_start(p: Plan) -> Select[Any] | None:
+    """The id from which the newest RANK_WINDOW claims with the query's words begin; None when the
+    query is not ranked. Answered from the index alone, in id order, without scoring anything."""
+    if p.match is None:
+        return None
+    return (select(FTS.c.rowid).where(_matches(p.match)).order_by(FTS.c.rowid.desc())
+            .limit(1).offset(RANK_WINDOW - 1))
+
+
+def ids_statement(tree: Node | Plan, limit: int | None = None, since: int | None = None) -> Select[Any]:
+    """Claim ids and scores, best first (higher score is better); ranked among claims from `since` on."""
+    p = tree if isinstance(tree, Plan) else plan(tree)
     c = CLAIMS.c
     if p.match is not None:
         query = (select(c.id, (-FTS.c.rank).label("score"))
                  .select_from(FTS.join(CLAIMS, c.id == FTS.c.rowid))
                  .where(_matches(p.match), p.condition)
                  .order_by(FTS.c.rank, c.id))
+        if since is not None:
+            query = query.where(FTS.c.rowid >= since)
     else:
         # NULL sorts lowest in SQLite, so descending puts unreviewed claims after every verdict;
         # the index on reviewed_at answers this without a sort.
