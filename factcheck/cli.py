@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N results (default 50)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("similar", help="the reviewed claims of other articles that say what a claim says")
+    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("--limit", type=_positive, default=5, metavar="N", help="at most N claims (default 5)")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("seed", help="load the sample articles into a database that has none")
     p.add_argument("--json", action="store_true")
 
@@ -168,6 +173,24 @@ def cmd_search(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_similar(store: Store, args: argparse.Namespace) -> int:
+    claim = store.claim(args.claim_id)
+    if claim is None:
+        print(f"factcheck: there is no claim {args.claim_id}; list them with: factcheck claims ARTICLE_ID",
+              file=sys.stderr)
+        return EXIT_ERROR
+    results = store.similar(claim.id, limit=args.limit)
+    if args.json:
+        _emit([r.as_json() for r in results])
+        return EXIT_OK
+    if not results:
+        print(f"No reviewed claim of another article is close to claim {claim.id}.")
+    for r in results:
+        print(f"{r.claim_id:>6}  {_VERDICT_MARKS.get(r.verdict, '?')}  {r.score:.2f}  {r.article_title[:30]:<30}  "
+              f"{' '.join(r.text.split())}")
+    return EXIT_OK
+
+
 def cmd_seed(store: Store, args: argparse.Namespace) -> int:
     results = store.seed()
     if args.json:
@@ -180,7 +203,7 @@ def cmd_seed(store: Store, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims, "verdict": cmd_verdict,
-            "seed": cmd_seed, "search": cmd_search}
+            "seed": cmd_seed, "search": cmd_search, "similar": cmd_similar}
 
 
 def launch_gui(database: str | None) -> int:

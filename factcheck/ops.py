@@ -187,6 +187,48 @@ class SetVerdict(ClaimOperation):
 
 
 @dataclass
+class ReuseVerdict(ClaimOperation):
+    """Give the claim the verdict, rationale and sources of a similar reviewed claim, linked to it.
+
+    It is a SetVerdict whose contents are read from the other claim inside the same transaction,
+    so what is copied is what that claim says at the moment of the copy.
+    """
+
+    from_claim_id: int = 0
+    reviewer: str = ""
+    _done: SetVerdict | None = field(default=None, init=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return f"Reuse verdict of claim {self.from_claim_id}"
+
+    def apply(self, session: Session) -> Changes:
+        if self.from_claim_id == self.claim_id:
+            raise OperationError("A claim cannot reuse its own verdict; choose another claim.")
+        original = session.get(Claim, self.from_claim_id)
+        if original is None:
+            raise OperationError(f"Claim {self.from_claim_id} no longer exists; there is no verdict to reuse.")
+        if original.verdict is None:
+            raise OperationError(f"Claim {self.from_claim_id} has no verdict yet; there is nothing to reuse.")
+        sources = session.exec(select(Source).where(Source.claim_id == self.from_claim_id)
+                               .order_by(col(Source.id))).all()
+        step = SetVerdict(self.claim_id, verdict=original.verdict, reviewer=self.reviewer,
+                          rationale=original.rationale, reused_from=self.from_claim_id,
+                          expected_version=self.expected_version,
+                          sources=tuple(SourceInput(s.url, s.title, s.publisher, s.excerpt, s.accessed)
+                                        for s in sources))
+        changes = step.apply(session)
+        # A redo checks the same version as the first apply did, as every claim operation does.
+        self._done, self.expected_version = step, step.expected_version
+        return changes
+
+    def revert(self, session: Session) -> Changes:
+        if self._done is None:
+            raise OperationError(f"Claim {self.claim_id} has no reused verdict to undo.")
+        return self._done.revert(session)
+
+
+@dataclass
 class EditRationale(ClaimOperation):
     """The rationale is a draft on the claim until a verdict is given, then it is that verdict's."""
 

@@ -128,6 +128,7 @@ class VerdictRecord:
     rationale: str
     reviewer: str
     created_at: dt.datetime | None
+    reused_from: int | None = None  # the claim whose verdict this one copied (ReuseVerdict)
 
 
 # Around each matched stretch of a search snippet. Rare brackets, so that they cannot be mistaken

@@ -38,6 +38,7 @@ from factcheck.records import (
     VerdictRecord,
 )
 from factcheck.search import reads as search_reads
+from factcheck.search import similar as similar_lookup
 from factcheck.storage import database as db
 from factcheck.storage.article_writer import ArticleWriter
 from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SOURCES, VERDICTS, as_utc
@@ -69,7 +70,7 @@ class Store:
         self.engine = db.open_engine(target)
         self._writer = ArticleWriter(self.engine)
         v = VERDICTS.c
-        self._history = (select(v.id, v.claim_id, v.label, v.rationale, v.reviewer, v.created_at)
+        self._history = (select(v.id, v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
                          .where(v.claim_id == bindparam("claim")).order_by(v.id))
         self.reviewer = reviewer or default_reviewer()
 
@@ -294,7 +295,7 @@ class Store:
         # Asked on every step through the claims, so it reads columns, not ORM objects.
         with self.engine.connect() as conn:
             rows = conn.execute(self._history, {"claim": claim_id}).all()
-        return [VerdictRecord(r[0], r[1], r[2], r[3], r[4], as_utc(r[5])) for r in rows]
+        return [VerdictRecord(r[0], r[1], r[2], r[3], r[4], as_utc(r[5]), r[6]) for r in rows]
 
     def next_unreviewed(self, article_id: int | None = None, position: int | None = None) -> ClaimRecord | None:
         """The first open claim without a verdict after the given place, wrapping to the start."""
@@ -330,6 +331,29 @@ class Store:
 
     def saved_searches(self) -> list[SavedSearch]:
         return search_reads.saved_searches(self.engine)
+
+    # -- similar past verdicts (factcheck.search.similar) ------------------------------------
+
+    def similar_to_text(self, text: str, limit: int = 5, language: str | None = None) -> list[SearchResult]:
+        """The reviewed claims most like `text`, best first; none that are not close enough.
+        `language` keeps to claims of articles in that language."""
+        return self._similar(text, limit, language=language)
+
+    def similar(self, claim_id: int, limit: int = 5) -> list[SearchResult]:
+        """The reviewed claims of other articles most like this claim (none for an unknown claim)."""
+        c = CLAIMS.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(c.text, c.article_id).where(c.id == claim_id)).first()
+        if row is None:
+            return []
+        return self._similar(row[0], limit, exclude_article=row[1], exclude_claim=claim_id)
+
+    def _similar(self, text: str, limit: int, **where: Any) -> list[SearchResult]:
+        try:
+            with self.engine.connect() as conn:
+                return similar_lookup.similar_to_text(conn, text, limit, **where)
+        except SAOperationalError as exc:
+            raise StoreError(f"The database refused the lookup of similar claims ({exc.orig}).") from None
 
 
 # The columns a ClaimRecord is built from, in its field order.

@@ -1,0 +1,152 @@
+"""Similar past verdicts: the reviewed claims that say what a text says, best first.
+
+Two stages, so the cost follows the number of candidates and never the size of the database:
+the search index (claim_fts, BM25 over an OR of the text's words) proposes CANDIDATES reviewed
+claims, then a re-ranker computed on those alone adds character n-gram overlap, which catches
+the same claim in other words' forms, hashtags run together and misspellings. Weights and the
+threshold were chosen on the CLEF-2020 CheckThat! task 2 training tweets (see
+tests/benchmarks/test_similar_map.py and the README).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from factcheck.records import HIGHLIGHT_END, HIGHLIGHT_START, SearchResult
+from factcheck.search.similar_text import char_grams, clean, fold, stems, words
+
+CANDIDATES = 50
+# bm25() weights of the index columns text, rationale, sources, article_title.
+BM25_WEIGHTS = (1.0, 0.25, 0.25, 1.0)
+# The n-gram cosine's share of the score, each part divided by the best of its list.
+CHAR_WEIGHT = 0.5
+# A candidate is listed when its n-gram cosine with the text reaches CLEARLY_SIMILAR, or reaches
+# MIN_SIMILARITY and it shares MIN_SHARED_WORDS words with the text (its article title counted).
+# Two unrelated sentences sharing one word ("council") and the usual endings ("-ing", "the ")
+# score about 0.07 and stay out; see the README for what passes on the training tweets.
+CLEARLY_SIMILAR = 0.08
+MIN_SIMILARITY = 0.06
+MIN_SHARED_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    claim_id: int
+    article_id: int
+    text: str
+    verdict: str | None
+    article_title: str
+    bm25: float  # higher is better (the negated bm25() of SQLite)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    candidate: Candidate
+    score: float  # in [0, 1]: the order of the list
+    similarity: float  # the n-gram cosine, comparable across texts: what the threshold reads
+
+
+def rank(query: str, candidates: Sequence[Candidate]) -> list[Ranked]:
+    """The candidates re-ranked for the (cleaned) query, best first."""
+    if not candidates:
+        return []
+    query_grams = char_grams(query)
+    grams = [char_grams(c.text) for c in candidates]
+    # IDF from the candidates and the query: the n-grams they all share ("the ", "ing") weigh
+    # nothing, those that single one out weigh most. No statistics of the whole database needed.
+    df: Counter[str] = Counter(query_grams)
+    for g in grams:
+        df.update(g)
+    n = len(candidates) + 1
+    idf2 = {gram: (math.log((n + 1) / (count + 1)) + 1) ** 2 for gram, count in df.items()}
+    query_norm = sum(map(idf2.__getitem__, query_grams))
+    cosines = [_cosine(query_grams, g, idf2, query_norm) for g in grams]
+    best_bm25 = max(c.bm25 for c in candidates) or 1.0
+    best_cosine = max(cosines) or 1.0
+    ranked = [Ranked(c, (c.bm25 / best_bm25 + CHAR_WEIGHT * cos / best_cosine) / (1 + CHAR_WEIGHT), cos)
+              for c, cos in zip(candidates, cosines, strict=True)]
+    ranked.sort(key=lambda r: -r.score)
+    return ranked
+
+
+def _cosine(query: set[str], doc: set[str], idf2: dict[str, float], query_norm: float) -> float:
+    common = query & doc
+    if not common or not query_norm:
+        return 0.0
+    return sum(map(idf2.__getitem__, common)) / math.sqrt(query_norm * sum(map(idf2.__getitem__, doc)))
+
+
+def _candidates_sql(*, other_article: bool, other_claim: bool, language: bool) -> str:
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)  # constants of this module, never user text
+    conditions = ["claim_fts MATCH :match", "c.verdict IS NOT NULL", "NOT c.dismissed"]
+    if other_article:
+        conditions.append("c.article_id != :article")
+    if other_claim:
+        conditions.append("c.id != :claim")
+    if language:
+        conditions.append("a.language = :language")
+    return (f"SELECT c.id, c.article_id, c.text, c.verdict, a.title, -bm25(claim_fts, {weights}) AS score "
+            "FROM claim_fts JOIN claim AS c ON c.id = claim_fts.rowid JOIN article AS a ON a.id = c.article_id "
+            f"WHERE {' AND '.join(conditions)} ORDER BY score DESC LIMIT :limit")
+
+
+def candidates(conn: Connection, query_words: Sequence[str], *, exclude_article: int | None = None,
+               exclude_claim: int | None = None, language: str | None = None,
+               limit: int | None = None) -> list[Candidate]:
+    """The reviewed claims the index ranks first for any of the words."""
+    if not query_words:
+        return []
+    # Each word quoted: the words are letters and digits only, so nothing in them is FTS5 syntax.
+    params: dict[str, object] = {"match": " OR ".join(f'"{w}"' for w in query_words),
+                                 "limit": CANDIDATES if limit is None else limit,
+                                 "article": exclude_article, "claim": exclude_claim, "language": language}
+    sql = _candidates_sql(other_article=exclude_article is not None, other_claim=exclude_claim is not None,
+                          language=language is not None)
+    return [Candidate(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in conn.execute(text(sql), params)]
+
+
+def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_article: int | None = None,
+                    exclude_claim: int | None = None, language: str | None = None) -> list[SearchResult]:
+    """Up to `limit` reviewed claims that say what `text_` says, best first; none that are not close."""
+    query = clean(text_)
+    query_words = words(query)
+    found = candidates(conn, query_words, exclude_article=exclude_article, exclude_claim=exclude_claim,
+                       language=language)
+    query_stems = stems(query_words)
+    shown = [r for r in rank(query, found) if _close_enough(r, query_stems)][:max(limit, 0)]
+    return [SearchResult(claim_id=r.candidate.claim_id, article_id=r.candidate.article_id, text=r.candidate.text,
+                         verdict=r.candidate.verdict, article_title=r.candidate.article_title,
+                         snippet=highlight(r.candidate.text, query_words), score=r.score)
+            for r in shown]
+
+
+def _close_enough(found: Ranked, query_stems: set[str]) -> bool:
+    if found.similarity >= CLEARLY_SIMILAR:
+        return True
+    shared = query_stems & stems(words(f"{found.candidate.text} {found.candidate.article_title}"))
+    return found.similarity >= MIN_SIMILARITY and len(shared) >= MIN_SHARED_WORDS
+
+
+_WORD_SPAN = re.compile(r"[^\W_]+")
+
+
+def highlight(claim_text: str, query_words: Sequence[str]) -> str:
+    """The claim with the words it shares with the query marked; a shared stem counts ("vaccine",
+    "vaccines"), taken as the first five letters of a longer word."""
+    exact = set(query_words)
+    stems = {w[:5] for w in query_words if len(w) >= 5}
+    out, last = [], 0
+    for m in _WORD_SPAN.finditer(claim_text):
+        word = fold(m.group())
+        if word in exact or (len(word) >= 5 and word[:5] in stems):
+            out.append(claim_text[last:m.start()])
+            out.append(f"{HIGHLIGHT_START}{m.group()}{HIGHLIGHT_END}")
+            last = m.end()
+    out.append(claim_text[last:])
+    return "".join(out)
