@@ -44,6 +44,8 @@ SPECS: tuple[ActionSpec, ...] = (
                True),
     ActionSpec("next_article", "Next &Article", ("Shift+J",), "First claim of the next article", True),
     ActionSpec("prev_article", "Previous A&rticle", ("Shift+K",), "First claim of the previous article", True),
+    ActionSpec("reuse_best", "Reuse the Best &Similar Verdict", ("Shift+R",),
+               "Copy the verdict, rationale and sources of the most similar past claim onto this one", True),
     # View
     ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",),
                "Also show dismissed claims and sentences not proposed"),

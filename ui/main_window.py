@@ -35,6 +35,7 @@ from ui.menus import build_menus
 from ui.review_panel import ReviewPanel
 from ui.search_flow import SearchFlow
 from ui.settings import Settings
+from ui.similar_panel import SimilarPanel
 from ui.undo import run_and_push
 
 
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
         self.review_panel = ReviewPanel()
         self.review_panel.set_verdict_actions(self.actions.verified, self.actions.disputed, self.actions.unclear)
         self.review_panel.set_add_source_action(self.actions.add_source)
+        self.similar_panel = SimilarPanel(self.store)
+        self.similar_panel.reuseRequested.connect(self.reuse_verdict)
+        self.review_panel.set_similar_panel(self.similar_panel)
 
         self.centre_split = QSplitter(Qt.Orientation.Vertical)
         self.centre_split.addWidget(self.article_view)
@@ -98,7 +102,8 @@ class MainWindow(QMainWindow):
         self.centre_split.setSizes([520, 200])
         self.setCentralWidget(self.main_split)
         self._listeners = [panel for panel in (self.article_list, self.article_view, self.claims_panel,
-                                               self.review_panel, self.search) if isinstance(panel, ChangeListener)]
+                                               self.review_panel, self.search, self.similar_panel)
+                           if isinstance(panel, ChangeListener)]
 
         self.article_list.articleActivated.connect(self.show_article)
         self.claims_panel.claimActivated.connect(self.show_claim)
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.search.triggered.connect(lambda: self.search.open())
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
+        a.reuse_best.triggered.connect(self.reuse_best)
         a.export.setEnabled(False)  # arrives with its own screen
 
     # -- what is on screen -------------------------------------------------------------------
@@ -199,6 +205,7 @@ class MainWindow(QMainWindow):
         if self.claim_id is not None:
             self.claims_panel.select_claim(self.claim_id)
         self.review_panel.show_claim(claim, self.store.history(claim.id) if claim else [])
+        self.similar_panel.set_claim(claim)
         self.update_status()
 
     def focus_reading(self) -> None:
@@ -278,6 +285,17 @@ class MainWindow(QMainWindow):
                 self.show_claim(ids[ids.index(claim.id) + 1])
             else:
                 self.next_unreviewed()
+
+    def reuse_verdict(self, from_claim_id: int) -> None:
+        """Copy a similar past verdict (label, rationale, sources) onto the claim on screen."""
+        self._claim_op(ops.ReuseVerdict, from_claim_id=from_claim_id, reviewer=self.settings.reviewer)
+
+    def reuse_best(self) -> None:
+        best = self.similar_panel.best()
+        if best is None:
+            self.statusBar().showMessage("No similar past verdict to reuse for this claim.", 4000)
+            return
+        self.reuse_verdict(best)
 
     def toggle_dismissed(self) -> None:
         """X: dismiss or restore a claim; on a sentence that was not proposed, promote it."""

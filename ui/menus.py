@@ -36,6 +36,8 @@ def build_menus(window: QMainWindow, a: Actions, undo_stack: QUndoStack) -> tupl
     review.addActions([a.verified, a.disputed, a.unclear])
     review.addSeparator()
     review.addActions([a.next_claim, a.prev_claim, a.next_unreviewed, a.next_article, a.prev_article])
+    review.addSeparator()
+    review.addAction(a.reuse_best)
 
     view = bar.addMenu("&View")
     view.addAction(a.show_all)

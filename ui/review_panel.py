@@ -174,8 +174,10 @@ class ReviewPanel(QWidget):
         column.addLayout(source_buttons)
         column.addWidget(self.sources_note)
         column.addSpacing(6)
-        column.addWidget(_heading("History"))
+        self._history_heading = _heading("History")
+        column.addWidget(self._history_heading)
         column.addWidget(self.history_table, 1)
+        self._column = column
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -197,6 +199,10 @@ class ReviewPanel(QWidget):
     def set_verdict_actions(self, verified: QAction, disputed: QAction, unclear: QAction) -> None:
         """Let the window's actions own the verdict shortcuts; the buttons then trigger them."""
         self.verdict_buttons.set_actions(verified, disputed, unclear)
+
+    def set_similar_panel(self, panel: QWidget) -> None:
+        """Place the similar past verdicts above the history; the window feeds it the claim on screen."""
+        self._column.insertWidget(self._column.indexOf(self._history_heading), panel)
 
     def set_add_source_action(self, action: QAction) -> None:
         """Route the Add button through the window's action (whose trigger opens the dialog)."""

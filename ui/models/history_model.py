@@ -50,7 +50,10 @@ class HistoryModel(RecordTableModel[VerdictRecord]):
             if column == VERDICT:
                 return theme.label(record.label)
             if column == RATIONALE:
-                return " ".join(record.rationale.split())
+                rationale = " ".join(record.rationale.split())
+                if record.reused_from is not None:
+                    return f"reused from claim {record.reused_from}" + (f" · {rationale}" if rationale else "")
+                return rationale
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == WHEN and record.created_at is not None:

@@ -15,7 +15,7 @@ from ui.models.record_table_model import RecordTableModel
 Index = QModelIndex | QPersistentModelIndex
 
 VERDICT, CLAIM, REVIEWED, ARTICLE, OUTLET, SOURCES, REUSE = range(7)
-HEADERS = ("Verdict", "Claim", "Reviewed", "Article", "Outlet", "Sources", "")
+HEADERS = ("Verdict", "Claim", "Reviewed", "Article", "Outlet", "Src", "")
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -31,7 +31,7 @@ class SimilarModel(RecordTableModel[SimilarRow]):
     """Rows as `Store.similar` ranked them; the last column holds each row's Reuse button."""
 
     HEADERS = HEADERS
-    HEADER_TIPS = {SOURCES: "How many sources back that verdict"}
+    HEADER_TIPS = {SOURCES: "Sources: how many back that verdict", REVIEWED: "The day it was reviewed"}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +54,7 @@ class SimilarModel(RecordTableModel[SimilarRow]):
             if column == CLAIM:
                 return " ".join(result.text.split())
             if column == REVIEWED:
-                return local_time(claim.reviewed_at) if claim else ""
+                return local_time(claim.reviewed_at)[:10] if claim else ""  # the day; the tooltip has the time
             if column == ARTICLE:
                 return result.article_title
             if column == OUTLET:
