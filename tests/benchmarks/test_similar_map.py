@@ -1,0 +1,148 @@
+"""How well and how fast `Store.similar_to_text` finds the checked claim a post repeats.
+
+Data (kept in ``../shared/data/matching/clef2020-task2/``, never copied into the project):
+CLEF-2020 CheckThat! lab, task 2 (repository sshaar/clef2020-factchecking-task2): claims
+fact-checked by Snopes (``verified_claims.docs.tsv``: id, claim, title) and tweets that repeat
+them (``train.``/``dev.tweets.queries.tsv``, ``*.qrels``: tweet 0 claim 1).
+
+Every checked claim goes in through the store as its own article (the Snopes title as the
+article's title) and gets a verdict through the store, so the lookup reads the real index the
+triggers keep. Scored as the lab scores it: MAP@5, the mean over tweets of the average precision
+of the first five claims listed. The floor, measured on the same database in the same run, is
+plain FTS5 BM25 over every word of the tweet OR-ed. The weights and thresholds in
+factcheck/search/similar.py were chosen on the train tweets; dev was held out until the end.
+Run with:
+``.venv/bin/python -m pytest tests/benchmarks/test_similar_map.py -s -p no:cacheprovider -o addopts=""``
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from factcheck import ops
+from factcheck.importing.reading import ArticleInput
+from factcheck.records import VERDICT_LABELS
+from factcheck.store import Store
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "matching" / "clef2020-task2"
+MAP_MARGIN = 0.02  # ours must beat the floor by at least this much
+MEDIAN_BUDGET_MS = 30.0
+
+Queries = dict[int, str]
+Gold = dict[int, set[int]]
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    path = DATA / name
+    if not path.exists():
+        pytest.skip(f"benchmark data not found: {DATA} (see ../shared/data/README.md)")
+    with path.open(encoding="utf-8", newline="") as fh:  # rows span lines inside quotes
+        rows = list(csv.reader(fh, delimiter="\t"))
+    return rows[1:]
+
+
+def tweets(split: str) -> tuple[Queries, Gold]:
+    queries = {int(r[0]): r[1] for r in _read_tsv(f"{split}.tweets.queries.tsv")}
+    gold: Gold = {}
+    for line in (DATA / f"{split}.tweet-vclaim-pairs.qrels").read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            tweet, _, claim, relevant = line.split()
+            if relevant == "1":
+                gold.setdefault(int(tweet), set()).add(int(claim))
+    return queries, gold
+
+
+def average_precision_at_5(ranked: list[int], relevant: set[int]) -> float:
+    hits, total = 0, 0.0
+    for rank, claim in enumerate(ranked[:5], start=1):
+        if claim in relevant:
+            hits += 1
+            total += hits / rank
+    return total / len(relevant) if relevant else 0.0
+
+
+def load_checked_claims(store: Store) -> dict[int, int]:
+    """Each Snopes claim as an article and a reviewed claim; vclaim id -> claim id."""
+    rows = [r for r in _read_tsv("verified_claims.docs.tsv") if r[1].strip()]
+    items = [ArticleInput(body=r[1].strip(), title=r[2].strip() or r[1][:80], language="en",
+                          origin=f"snopes-{r[0]}") for r in rows]
+    claim_of: dict[int, int] = {}
+    for row, result in zip(rows, store.import_many(items), strict=True):
+        body = row[1].strip()
+        whole = [c for c in store.claims(result.article_id) if c.text == body]
+        if whole:
+            claim_id = whole[0].id
+        else:  # split into sentences on import: the checked claim is the whole text
+            op = ops.AddClaim(result.article_id, start=0, end=len(body))
+            store.run(op)
+            assert op.claim_id is not None
+            claim_id = op.claim_id
+        if store.claim(claim_id).verdict is None:  # type: ignore[union-attr]
+            store.set_verdict(claim_id, VERDICT_LABELS[int(row[0]) % 3], reviewer="snopes")
+        claim_of[int(row[0])] = claim_id
+    return claim_of
+
+
+def plain_bm25(path: Path) -> Callable[[str], list[int]]:
+    """The floor: every word of the tweet OR-ed, plain bm25(), reviewed claims only."""
+    con = sqlite3.connect(path)
+    sql = ("SELECT c.id FROM claim_fts JOIN claim AS c ON c.id = claim_fts.rowid "
+           "WHERE claim_fts MATCH ? AND c.verdict IS NOT NULL ORDER BY bm25(claim_fts) LIMIT 5")
+
+    def lookup(text: str) -> list[int]:
+        words = list(dict.fromkeys(re.findall(r"[^\W_]+", text.lower())))
+        if not words:
+            return []
+        return [r[0] for r in con.execute(sql, (" OR ".join(f'"{w}"' for w in words),))]
+    return lookup
+
+
+def measure(lookup: Callable[[str], list[int]], split: str, claim_of: dict[int, int]) -> tuple[float, list[float]]:
+    queries, gold = tweets(split)
+    scores, times = [], []
+    for tweet, text in queries.items():
+        start = time.perf_counter()
+        ranked = lookup(text)
+        times.append(time.perf_counter() - start)
+        scores.append(average_precision_at_5(ranked, {claim_of[c] for c in gold.get(tweet, ()) if c in claim_of}))
+    return statistics.fmean(scores), times
+
+
+def _ms(times: list[float]) -> str:
+    ordered = sorted(times)
+    return f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {ordered[int(0.95 * len(ordered))] * 1000:.1f} ms"
+
+
+@pytest.mark.data
+def test_similar_claims_map_at_5(tmp_path: Path) -> None:
+    store = Store(tmp_path / "snopes.db", reviewer="bench")
+    try:
+        start = time.perf_counter()
+        claim_of = load_checked_claims(store)
+        print(f"\n{len(claim_of)} checked claims loaded through the store in {time.perf_counter() - start:.0f} s")
+
+        def ours(text: str) -> list[int]:
+            return [r.claim_id for r in store.similar_to_text(text, limit=5)]
+
+        floor = plain_bm25(tmp_path / "snopes.db")
+        figures = {}
+        for split in ("train", "dev"):
+            mine, my_times = measure(ours, split, claim_of)
+            base, base_times = measure(floor, split, claim_of)
+            figures[split] = (mine, base, statistics.median(my_times))
+            print(f"{split}: MAP@5 {mine:.3f} (floor, plain BM25: {base:.3f}); "
+                  f"similar_to_text {_ms(my_times)}; floor {_ms(base_times)}; "
+                  f"{statistics.median(my_times) / statistics.median(base_times):.1f}x the floor's median")
+    finally:
+        store.close()
+    mine, base, median = figures["dev"]
+    assert mine >= base + MAP_MARGIN, f"dev MAP@5 {mine:.3f} does not beat plain BM25 ({base:.3f}) by {MAP_MARGIN}"
+    assert median * 1000 <= MEDIAN_BUDGET_MS, f"median {median * 1000:.1f} ms a query, budget {MEDIAN_BUDGET_MS} ms"
