@@ -51,6 +51,7 @@ class SearchFlow(QObject):
         self._back.setEnabled(False)
         self.panel: SearchPanel | None = None
         self.row: int | None = None  # the result on screen while the search is active
+        self._ensure_panel()  # the tab is there from the start, so the search is found without the key
         tabs.currentChanged.connect(self._tab_changed)
 
     @property
@@ -60,7 +61,6 @@ class SearchFlow(QObject):
     # -- the panel -------------------------------------------------------------------------------
 
     def _ensure_panel(self) -> SearchPanel:
-        # Built on first use: a window that never searches starts without it.
         if self.panel is None:
             panel = SearchPanel(self._host.store)
             panel.resultOpened.connect(self.open_result)
@@ -77,11 +77,13 @@ class SearchFlow(QObject):
         """Ctrl+F: the search tab, wide enough for its columns, with the cursor in the query box."""
         panel = self._ensure_panel()
         self._tabs.setCurrentIndex(SEARCH_TAB)
+        panel.focus_query()
+
+    def _widen(self) -> None:
         sizes = self._split.sizes()
-        if len(sizes) == 3 and sizes[0] < SEARCH_WIDTH:
+        if len(sizes) == 3 and 0 < sizes[0] < SEARCH_WIDTH:
             grow = SEARCH_WIDTH - sizes[0]
             self._split.setSizes([SEARCH_WIDTH, max(300, sizes[1] - grow), sizes[2]])
-        panel.focus_query()
 
     def close(self) -> None:
         """Esc in the panel: the search is over, back to the articles and the claim on screen."""
@@ -149,3 +151,6 @@ class SearchFlow(QObject):
     def _tab_changed(self, index: int) -> None:
         if index == ARTICLES_TAB:
             self.end()
+        elif index == SEARCH_TAB and self.panel is not None:
+            self._widen()
+            self.panel.focus_query()

@@ -175,3 +175,17 @@ def test_saved_searches_are_kept_run_with_a_click_and_undone(window, qtbot, monk
     qtbot.mouseClick(panel.saved.delete_button, Qt.MouseButton.LeftButton)
     assert window.store.saved_searches() == []
     assert window.undo_action.text().startswith("&Undo")
+
+
+def test_the_search_tab_is_there_from_the_start_and_leaving_it_ends_the_queue(window, qtbot) -> None:  # noqa: ANN001
+    assert window.left_tabs.count() == 2 and window.left_tabs.tabText(SEARCH_TAB) == "Search"
+    window.left_tabs.setCurrentIndex(SEARCH_TAB)
+    panel = window.search.panel
+    assert QApplication.focusWidget() is panel.query_edit
+    with qtbot.waitSignal(panel.resultsShown, timeout=10000):
+        qtbot.keyClicks(panel.query_edit, "cartels")
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.search.active
+    window.left_tabs.setCurrentIndex(ARTICLES_TAB)
+    assert not window.search.active and not window.actions.search_back.isEnabled()
