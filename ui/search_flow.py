@@ -51,6 +51,7 @@ class SearchFlow(QObject):
         self._back.setEnabled(False)
         self.panel: SearchPanel | None = None
         self.row: int | None = None  # the result on screen while the search is active
+        self._narrow: list[int] | None = None  # the splitter before the search widened it
         self._ensure_panel()  # the tab is there from the start, so the search is found without the key
         tabs.currentChanged.connect(self._tab_changed)
 
@@ -82,6 +83,7 @@ class SearchFlow(QObject):
     def _widen(self) -> None:
         sizes = self._split.sizes()
         if len(sizes) == 3 and 0 < sizes[0] < SEARCH_WIDTH:
+            self._narrow = sizes
             grow = SEARCH_WIDTH - sizes[0]
             self._split.setSizes([SEARCH_WIDTH, max(300, sizes[1] - grow), sizes[2]])
 
@@ -151,6 +153,9 @@ class SearchFlow(QObject):
     def _tab_changed(self, index: int) -> None:
         if index == ARTICLES_TAB:
             self.end()
+            if self._narrow is not None:  # the article text gets its room back
+                self._split.setSizes(self._narrow)
+                self._narrow = None
         elif index == SEARCH_TAB and self.panel is not None:
             self._widen()
             self.panel.focus_query()

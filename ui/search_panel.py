@@ -86,6 +86,7 @@ class SearchPanel(QWidget):
         self.error_label.hide()
         self.counts_label = QLabel(self)
         self.counts_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.counts_label.setWordWrap(True)  # a long count line must not widen the whole left side
 
         self.model = SearchResultModel(store, self)
         self.view = QTableView(self)

@@ -189,3 +189,12 @@ def test_the_search_tab_is_there_from_the_start_and_leaving_it_ends_the_queue(wi
     assert window.search.active
     window.left_tabs.setCurrentIndex(ARTICLES_TAB)
     assert not window.search.active and not window.actions.search_back.isEnabled()
+
+
+def test_the_search_widens_the_left_side_and_closing_it_gives_the_room_back(window, qtbot) -> None:  # noqa: ANN001
+    before = window.main_split.sizes()
+    window.article_view.setFocus()
+    search(qtbot, window, "cartels")
+    assert window.main_split.sizes()[0] > before[0]
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.main_split.sizes() == before
