@@ -119,3 +119,16 @@ def test_the_command_lists_similar_claims_and_refuses_an_unknown_one(store: Stor
     assert missing.returncode == 1 and "no claim 999" in missing.stderr and "Traceback" not in missing.stderr
     nothing = factcheck(db_path, "similar", str(past.id), "--limit", "1")
     assert nothing.returncode == 0
+
+
+def test_words_too_common_to_score_are_left_to_the_rarer_ones(store: Store) -> None:
+    from factcheck.search.similar_terms import affordable
+
+    for n in range(6):
+        reviewed(store, f"Council {n}", f"The council met on day {n} of the session.")
+    reviewed(store, "Bags", BAGS)
+    with store.engine.connect() as conn:
+        # "councils" is counted under the index's stem "council", found in 7 claims; "bags" in 1.
+        assert affordable(conn, ["councils", "bags", "unheard"], max_postings=5) == ["bags"]
+        assert affordable(conn, ["councils", "bags"], max_postings=100) == ["councils", "bags"]
+        assert affordable(conn, []) == []

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from factcheck.records import HIGHLIGHT_END, HIGHLIGHT_START, SearchResult
+from factcheck.search.similar_terms import affordable
 from factcheck.search.similar_text import char_grams, clean, fold, stems, words
 
 CANDIDATES = 50
@@ -116,8 +117,8 @@ def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_art
     """Up to `limit` reviewed claims that say what `text_` says, best first; none that are not close."""
     query = clean(text_)
     query_words = words(query)
-    found = candidates(conn, query_words, exclude_article=exclude_article, exclude_claim=exclude_claim,
-                       language=language)
+    found = candidates(conn, affordable(conn, query_words), exclude_article=exclude_article,
+                       exclude_claim=exclude_claim, language=language)
     query_stems = stems(query_words)
     shown = [r for r in rank(query, found) if _close_enough(r, query_stems)][:max(limit, 0)]
     return [SearchResult(claim_id=r.candidate.claim_id, article_id=r.candidate.article_id, text=r.candidate.text,
