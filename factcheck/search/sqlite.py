@@ -98,12 +98,17 @@ def _combine(wanted: list[str], unwanted: list[str]) -> str:
     return expression
 
 
+ARTICLE_FIELDS = ("outlet", "lang", "published-after", "published-before")
+
+
 @dataclass(frozen=True)
 class Plan:
-    """How one query runs: an FTS5 expression driving it (or none) and the conditions on claims."""
+    """How one query runs: an FTS5 expression driving it (or none), the conditions on claims, and
+    whether they read the article's fields (then the article is joined once)."""
 
     match: str | None
     condition: ColumnElement[bool]
+    article: bool = False
 
 
 def plan(tree: Node) -> Plan:
@@ -120,7 +125,23 @@ def plan(tree: Node) -> Plan:
     # is:dismissed anywhere says which claims to look at instead.
     if not (mentions(tree, "is", ("proposed", "dismissed"))):
         conditions.append(and_(CLAIMS.c.proposed, ~CLAIMS.c.dismissed))
-    return Plan(match, and_(true(), *conditions))
+    article = any(_mentions_field(tree, name) for name in ARTICLE_FIELDS)
+    return Plan(match, and_(true(), *conditions), article)
+
+
+def _mentions_field(node: Node, name: str) -> bool:
+    if isinstance(node, Field):
+        return node.name == name
+    if isinstance(node, Not | Group):
+        return _mentions_field(node.child, name)
+    if isinstance(node, And | Or):
+        return any(_mentions_field(child, name) for child in node.children)
+    return False
+
+
+def _claims(p: Plan) -> Any:
+    """The claim rows a plan's conditions read: claims, joined with their article when needed."""
+    return CLAIMS.join(ARTICLES, ARTICLES.c.id == CLAIMS.c.article_id) if p.article else CLAIMS
 
 
 def condition(node: Node) -> ColumnElement[bool]:
@@ -163,17 +184,18 @@ def _field(node: Field) -> ColumnElement[bool]:
         return exists().where(SOURCES.c.claim_id == c.id)
     if name == "source":
         return exists().where(SOURCES.c.claim_id == c.id, _host_is(SOURCES.c.url, value))
+    # The article's own fields are read through one join with the article (see _from).
     if name == "outlet":
-        return c.article_id.in_(select(a.id).where(a.outlet.like(_contains(value), escape="\\")))
+        return a.outlet.like(_contains(value), escape="\\")
     if name == "lang":
-        return c.article_id.in_(select(a.id).where(func.lower(a.language) == value))
+        return func.lower(a.language) == value
     assert node.date is not None, name
     if name in ("after", "before"):
         moment = dt.datetime(node.date.year, node.date.month, node.date.day, tzinfo=dt.UTC)  # times are UTC
         return and_(c.reviewed_at.is_not(None), c.reviewed_at >= moment if name == "after" else c.reviewed_at < moment)
     day = node.date.isoformat()  # published is an ISO date or datetime: text order is date order
     published = a.published >= day if name == "published-after" else a.published < day
-    return c.article_id.in_(select(a.id).where(a.published.is_not(None), published))
+    return and_(a.published.is_not(None), published)
 
 
 def _contains(value: str) -> str:
@@ -207,7 +229,7 @@ def ids_statement(tree: Node | Plan, limit: int | None = None, since: int | None
     c = CLAIMS.c
     if p.match is not None:
         query = (select(c.id, (-FTS.c.rank).label("score"))
-                 .select_from(FTS.join(CLAIMS, c.id == FTS.c.rowid))
+                 .select_from(FTS.join(_claims(p), c.id == FTS.c.rowid))
                  .where(_matches(p.match), p.condition)
                  .order_by(FTS.c.rank, c.id))
         if since is not None:
@@ -215,7 +237,8 @@ def ids_statement(tree: Node | Plan, limit: int | None = None, since: int | None
     else:
         # NULL sorts lowest in SQLite, so descending puts unreviewed claims after every verdict;
         # the index on reviewed_at answers this without a sort.
-        query = select(c.id, literal(0.0).label("score")).where(p.condition).order_by(c.reviewed_at.desc(), c.id.desc())
+        query = (select(c.id, literal(0.0).label("score")).select_from(_claims(p)).where(p.condition)
+                 .order_by(c.reviewed_at.desc(), c.id.desc()))
     return query.limit(limit) if limit is not None else query
 
 
@@ -225,7 +248,9 @@ def counts_statement(tree: Node) -> Select[Any]:
     c = CLAIMS.c
     query = select(c.verdict, func.count()).where(p.condition).group_by(c.verdict)
     if p.match is not None:
-        query = query.select_from(FTS.join(CLAIMS, c.id == FTS.c.rowid)).where(_matches(p.match))
+        query = query.select_from(FTS.join(_claims(p), c.id == FTS.c.rowid)).where(_matches(p.match))
+    else:
+        query = query.select_from(_claims(p))
     return query
 
 
