@@ -140,8 +140,25 @@ def _mentions_field(node: Node, name: str) -> bool:
 
 
 def _claims(p: Plan) -> Any:
-    """The claim rows a plan's conditions read: claims, joined with their article when needed."""
+    """The rows a plan's conditions read: claims, joined with their article when needed."""
     return CLAIMS.join(ARTICLES, ARTICLES.c.id == CLAIMS.c.article_id) if p.article else CLAIMS
+
+
+def _matching(p: Plan, since: int | None, *, ranked: bool = True) -> Any:
+    """The index's matches with their rank, as a subquery the claims are joined to.
+
+    Its LIMIT keeps SQLite from merging it into the outer query: merged, the planner may start
+    from the claims and ask the index about each one in turn, thousands of times slower for a
+    common word. The matches are what drives the search, one claim row read per match."""
+    assert p.match is not None
+    columns = [FTS.c.rowid.label("id")] + ([FTS.c.rank.label("rank")] if ranked else [])  # counting needs no rank
+    matches = select(*columns).where(_matches(p.match))
+    if since is not None:
+        matches = matches.where(FTS.c.rowid >= since)
+    return matches.limit(_UNLIMITED).subquery("matches")
+
+
+_UNLIMITED = 2**62
 
 
 def condition(node: Node) -> ColumnElement[bool]:
@@ -228,12 +245,11 @@ def ids_statement(tree: Node | Plan, limit: int | None = None, since: int | None
     p = tree if isinstance(tree, Plan) else plan(tree)
     c = CLAIMS.c
     if p.match is not None:
-        query = (select(c.id, (-FTS.c.rank).label("score"))
-                 .select_from(FTS.join(_claims(p), c.id == FTS.c.rowid))
-                 .where(_matches(p.match), p.condition)
-                 .order_by(FTS.c.rank, c.id))
-        if since is not None:
-            query = query.where(FTS.c.rowid >= since)
+        found = _matching(p, since)
+        query = (select(c.id, (-found.c.rank).label("score"))
+                 .select_from(found.join(_claims(p), c.id == found.c.id))
+                 .where(p.condition)
+                 .order_by(found.c.rank, c.id))
     else:
         # NULL sorts lowest in SQLite, so descending puts unreviewed claims after every verdict;
         # the index on reviewed_at answers this without a sort.
@@ -248,7 +264,8 @@ def counts_statement(tree: Node) -> Select[Any]:
     c = CLAIMS.c
     query = select(c.verdict, func.count()).where(p.condition).group_by(c.verdict)
     if p.match is not None:
-        query = query.select_from(FTS.join(_claims(p), c.id == FTS.c.rowid)).where(_matches(p.match))
+        found = _matching(p, None, ranked=False)
+        query = query.select_from(found.join(_claims(p), c.id == found.c.id))
     else:
         query = query.select_from(_claims(p))
     return query
