@@ -244,12 +244,21 @@ def ids_statement(tree: Node | Plan, limit: int | None = None, since: int | None
     """Claim ids and scores, best first (higher score is better); ranked among claims from `since` on."""
     p = tree if isinstance(tree, Plan) else plan(tree)
     c = CLAIMS.c
-    if p.match is not None:
+    if p.match is not None and since is not None:
         found = _matching(p, since)
         query = (select(c.id, (-found.c.rank).label("score"))
                  .select_from(found.join(_claims(p), c.id == found.c.id))
                  .where(p.condition)
                  .order_by(found.c.rank, c.id))
+    elif p.match is not None:
+        # Every match: a plain join, so only the claims that pass the filters are scored. Without
+        # a bound on the ids the planner has no reason to start from the claims.
+        query = (select(c.id, (-FTS.c.rank).label("score"))
+                 .select_from(FTS.join(CLAIMS, c.id == FTS.c.rowid))
+                 .where(_matches(p.match), p.condition)
+                 .order_by(FTS.c.rank, c.id))
+        if p.article:
+            query = query.join(ARTICLES, ARTICLES.c.id == c.article_id)
     else:
         # NULL sorts lowest in SQLite, so descending puts unreviewed claims after every verdict;
         # the index on reviewed_at answers this without a sort.

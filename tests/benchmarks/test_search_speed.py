@@ -35,7 +35,11 @@ RUNS = 25
 SCOPE = "c.proposed = 1 AND c.dismissed = 0"
 ARTICLE = " JOIN article a ON a.id = c.article_id"
 RANKED = ("SELECT c.id FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid{join} "
-          "WHERE claim_fts MATCH ?{since} AND {where} ORDER BY claim_fts.rank, c.id LIMIT 50")
+          "WHERE claim_fts MATCH ? AND {where} ORDER BY claim_fts.rank, c.id LIMIT 50")
+# The newest matches as a subquery SQLite cannot merge into the join (see factcheck.search.sqlite).
+IN_WINDOW = ("SELECT c.id FROM (SELECT rowid AS id, rank FROM claim_fts WHERE claim_fts MATCH ? AND rowid >= ? "
+             "LIMIT 4611686018427387904) AS m JOIN claim c ON c.id = m.id{join} "
+             "WHERE {where} ORDER BY m.rank, c.id LIMIT 50")
 WINDOW = f"SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_WINDOW - 1}"
 # Words of every size of result, the one nearest 100,000 claims is the "matches 100k" query.
 COMMON_WORDS = ("the", "to", "of", "and", "a", "in", "that", "is", "for", "on", "said", "with", "it", "was")
@@ -46,11 +50,10 @@ def raw_search(con: sqlite3.Connection, match: str, where: str, join: str = "") 
     newest RANK_WINDOW matches, and every match when fewer than 50 of those pass the filters."""
     start = con.execute(WINDOW, (match,)).fetchone()
     if start is not None:
-        found = con.execute(RANKED.format(join=join, since=" AND claim_fts.rowid >= ?", where=where),
-                            (match, start[0])).fetchall()
+        found = con.execute(IN_WINDOW.format(join=join, where=where), (match, start[0])).fetchall()
         if len(found) >= 50:
             return found
-    return con.execute(RANKED.format(join=join, since="", where=where), (match,)).fetchall()
+    return con.execute(RANKED.format(join=join, where=where), (match,)).fetchall()
 
 
 def _build(path: Path) -> tuple[Store, float]:
