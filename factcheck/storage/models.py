@@ -92,7 +92,7 @@ class Verdict(SQLModel, table=True):
     rationale: str = ""
     reviewer: str = Field(default="", index=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
-    # When the verdict was reused from a similar past claim, the verdict it copied.
+    # When the verdict was reused from a similar past claim (Reuse), the id of that claim.
     reused_from: int | None = None
 
 
