@@ -1,0 +1,115 @@
+"""What every operation shares: the Operation interface, and for claim operations the optimistic
+lock, the before/after snapshot and the Changes they report."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session
+
+from factcheck.errors import ConflictError, OperationError
+from factcheck.records import Changes
+from factcheck.storage.models import (
+    Claim,
+    utcnow,
+)
+
+_CLAIM_STATE = ("text", "verdict", "rationale", "reviewer", "reviewed_at", "dismissed", "proposed",
+                "updated_at", "version")
+
+
+def _snapshot(claim: Claim) -> dict[str, Any]:
+    return {name: getattr(claim, name) for name in _CLAIM_STATE}
+
+
+def _restore(claim: Claim, state: dict[str, Any]) -> None:
+    for name, value in state.items():
+        setattr(claim, name, value)
+
+
+def _write_version(session: Session, changed: ConflictError) -> None:
+    """Write the claim's new version now, before anything else of the operation.
+
+    The UPDATE carries the version that was read in its WHERE clause (the mapper's version
+    column), so it matches no row when another transaction changed the claim after our read: a
+    database without SQLite's single writer lets that happen. On SQLite the write transaction
+    already holds the lock since its first read; elsewhere this UPDATE takes the row lock, so
+    the rest of the operation runs on a claim nobody else can change until the commit.
+    """
+    try:
+        session.flush()
+    except StaleDataError:
+        raise changed from None
+
+
+def saved_id(value: int | None) -> int:
+    """The id of a row read from or flushed to the database; SQLModel types ids as optional
+    because a row not yet written has none."""
+    if value is None:
+        raise OperationError("The change could not be saved: a row has no id yet.")
+    return value
+
+
+def claim_changes(claim: Claim, *, article_list: bool = False) -> Changes:
+    return Changes(articles={claim.article_id}, claims={saved_id(claim.id)}, article_list=article_list)
+
+
+class Operation(ABC):
+    """One undoable change. Subclasses keep what they need to revert in their own fields."""
+
+    @property
+    @abstractmethod
+    def label(self) -> str:
+        """What the Edit menu says: "Undo <label>"."""
+
+    @abstractmethod
+    def apply(self, session: Session) -> Changes: ...
+
+    @abstractmethod
+    def revert(self, session: Session) -> Changes: ...
+
+
+@dataclass
+class ClaimOperation(Operation, ABC):
+    """An operation on one claim, with the locking and the before/after snapshot done once here."""
+
+    claim_id: int
+    expected_version: int | None = field(default=None, kw_only=True)
+    _before: dict[str, Any] | None = field(default=None, init=False, repr=False)
+    _after_version: int | None = field(default=None, init=False, repr=False)
+
+    def _lock_for_apply(self, session: Session) -> Claim:
+        """The claim, its version checked and bumped in the database before anything else is written."""
+        claim = session.get(Claim, self.claim_id)
+        if claim is None:
+            raise OperationError(f"Claim {self.claim_id} no longer exists.")
+        changed = ConflictError(
+            f"Claim {self.claim_id} was changed elsewhere since you opened it; it has been reloaded."
+        )
+        if self.expected_version is not None and claim.version != self.expected_version:
+            raise changed
+        before = _snapshot(claim)
+        claim.version = claim.version + 1
+        claim.updated_at = utcnow()
+        _write_version(session, changed)
+        # Only a claim that is really ours is remembered: a refused operation stays as it was built.
+        self.expected_version, self._before, self._after_version = before["version"], before, claim.version
+        return claim
+
+    def _lock_for_revert(self, session: Session) -> Claim:
+        claim = session.get(Claim, self.claim_id)
+        if claim is None or self._before is None:
+            raise OperationError(f"Claim {self.claim_id} no longer exists; nothing to undo.")
+        changed = ConflictError(f"Claim {self.claim_id} was changed again since; undo would overwrite that.")
+        if claim.version != self._after_version:
+            raise changed
+        claim.version = self._before["version"]
+        _write_version(session, changed)
+        return claim
+
+    def _put_back(self, claim: Claim) -> None:
+        assert self._before is not None
+        _restore(claim, self._before)
