@@ -37,11 +37,9 @@ from factcheck.records import (
     SourceRecord,
     VerdictRecord,
 )
-from factcheck.search import reads as search_reads
-from factcheck.search import similar as similar_lookup
 from factcheck.storage import database as db
 from factcheck.storage.article_writer import ArticleWriter
-from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SOURCES, VERDICTS, as_utc
+from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEARCHES, SOURCES, VERDICTS, as_utc
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 # What the importer reads, for file dialogs; and where to open without --db. Both are re-exported
@@ -313,24 +311,38 @@ class Store:
         return found[0] if found else None
 
     # -- search (the query language: factcheck.search; a malformed query raises QueryError) ------
+    # The search modules (and dateutil's parser under them) load on the first search, not on the
+    # way to the first paint.
 
     def search_ids(self, query: str, limit: int | None = None) -> list[int]:
         """The ids of the claims a query finds, best first: by bm25 when it has words, else newest verdict."""
+        from factcheck.search import reads as search_reads
+
         return search_reads.search_ids(self.engine, query, limit)
 
     def search(self, query: str, limit: int = 50) -> list[SearchResult]:
+        from factcheck.search import reads as search_reads
+
         return search_reads.search(self.engine, query, limit)
 
     def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
         """Each claim's passage for this query, matches between HIGHLIGHT_START and HIGHLIGHT_END."""
+        from factcheck.search import reads as search_reads
+
         return search_reads.snippets(self.engine, query, ids)
 
     def verdict_counts(self, query: str) -> dict[str, int]:
         """How many claims the query finds: keys verified, disputed, unclear and unreviewed."""
+        from factcheck.search import reads as search_reads
+
         return search_reads.verdict_counts(self.engine, query)
 
     def saved_searches(self) -> list[SavedSearch]:
-        return search_reads.saved_searches(self.engine)
+        """The sidebar's saved searches, by name."""
+        s = SAVED_SEARCHES.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.id, s.name, s.query).order_by(s.name, s.id)).all()
+        return [SavedSearch(id=row[0], name=row[1], query=row[2]) for row in rows]
 
     # -- similar past verdicts (factcheck.search.similar) ------------------------------------
 
@@ -349,6 +361,8 @@ class Store:
         return self._similar(row[0], limit, exclude_article=row[1], exclude_claim=claim_id)
 
     def _similar(self, text: str, limit: int, **where: Any) -> list[SearchResult]:
+        from factcheck.search import similar as similar_lookup
+
         try:
             with self.engine.connect() as conn:
                 return similar_lookup.similar_to_text(conn, text, limit, **where)

@@ -10,7 +10,6 @@ from sqlmodel import Session, col, delete, select
 from factcheck.errors import OperationError
 from factcheck.ops.base import Operation
 from factcheck.records import Changes
-from factcheck.search.parser import canonical
 from factcheck.storage.models import (
     SavedSearchRow,
 )
@@ -33,6 +32,10 @@ class SaveSearch(Operation):
             raise OperationError("A saved search needs a name.")
         if len(self.name) > SAVED_SEARCH_NAME_LIMIT:
             raise OperationError(f"A saved search's name can be at most {SAVED_SEARCH_NAME_LIMIT} characters long.")
+        # The query parser (and dateutil under it) loads only when a search is saved: every start
+        # imports the operations, and this is the one that needs it.
+        from factcheck.search.parser import canonical
+
         self.query = canonical(self.query)
 
     @property

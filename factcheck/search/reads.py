@@ -13,11 +13,11 @@ from sqlalchemy import Connection, Engine, Select, select
 from sqlalchemy.exc import OperationalError
 
 from factcheck.errors import QueryError, StoreError
-from factcheck.records import HIGHLIGHT_START, SavedSearch, SearchResult
+from factcheck.records import HIGHLIGHT_START, SearchResult
 from factcheck.search import sqlite
 from factcheck.search.parser import parse
 from factcheck.search.query import Node
-from factcheck.storage.models import ARTICLES, CLAIMS, SAVED_SEARCHES
+from factcheck.storage.models import ARTICLES, CLAIMS
 
 COUNT_KEYS = ("verified", "disputed", "unclear", "unreviewed")
 
@@ -96,10 +96,3 @@ def verdict_counts(engine: Engine, query: str) -> dict[str, int]:
         for verdict, n in _run(conn, sqlite.counts_statement(tree)):
             counts[verdict or "unreviewed"] = counts.get(verdict or "unreviewed", 0) + int(n)
     return counts
-
-
-def saved_searches(engine: Engine) -> list[SavedSearch]:
-    s = SAVED_SEARCHES.c
-    with engine.connect() as conn:
-        rows = conn.execute(select(s.id, s.name, s.query).order_by(s.name, s.id)).all()
-    return [SavedSearch(id=row[0], name=row[1], query=row[2]) for row in rows]
