@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from ui.models.article_list_model import (
 )
 from ui.progress_delegate import ProgressDelegate
 from ui.quiet_selection import QuietSelectionMixin
+from ui.record_table_view import setup_record_table
 
 EMPTY_MESSAGE = "No articles yet. Import files with Ctrl+I, drop them here, or paste one with Ctrl+Shift+V."
 
@@ -93,23 +93,13 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
 
     def _setup_view(self) -> None:
         view = self.view
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setShowGrid(False)
+        setup_record_table(view)
         # The title column stretches into whatever width is left; never scroll sideways.
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setAlternatingRowColors(True)
         view.setItemDelegateForColumn(PROGRESS, ProgressDelegate(ArticleListModel.ProgressRole, view))
         metrics = view.fontMetrics()
-        rows = view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(metrics.height() + 10)
         header = view.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (OUTLET, DATE, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

@@ -7,9 +7,8 @@ change back to itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableView,
     QVBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from factcheck.records import Changes
 from factcheck.store import Store
-from ui import theme
 from ui.models.claim_table_model import (
     NUMBER,
     SCORE,
@@ -29,6 +27,7 @@ from ui.models.claim_table_model import (
     ClaimTableModel,
 )
 from ui.quiet_selection import QuietSelectionMixin
+from ui.record_table_view import setup_record_table, verdict_column_width
 
 
 class ClaimsPanel(QuietSelectionMixin, QWidget):
@@ -56,25 +55,14 @@ class ClaimsPanel(QuietSelectionMixin, QWidget):
 
     def _setup_view(self) -> None:
         view = self.view
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setShowGrid(False)
+        setup_record_table(view)
         view.setCornerButtonEnabled(False)
         metrics = view.fontMetrics()
-        rows = view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(metrics.height() + 10)
         header = view.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        widest_label = max(metrics.horizontalAdvance(theme.label(v)) for v in theme.STYLES)
         widths = {
             NUMBER: metrics.horizontalAdvance("000") + 16,
-            VERDICT: max(widest_label, metrics.horizontalAdvance(theme.label(None, True))) + 24,
+            VERDICT: verdict_column_width(view),
             SCORE: metrics.horizontalAdvance("Score") + 24,
             SOURCES: metrics.horizontalAdvance("Sources") + 24,
         }

@@ -40,6 +40,7 @@ from ui.models.search_result_model import (
     SearchResultModel,
     SnippetRole,
 )
+from ui.record_table_view import setup_record_table, verdict_column_width
 from ui.saved_searches_panel import SavedSearchesPanel
 from ui.snippet_delegate import SnippetDelegate
 from ui.tasks import Task
@@ -115,24 +116,14 @@ class SearchPanel(QWidget):
 
     def _setup_view(self) -> None:
         view = self.view
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setShowGrid(False)
+        setup_record_table(view)
         view.setItemDelegateForColumn(SNIPPET, SnippetDelegate(SnippetRole, view))
         metrics = view.fontMetrics()
-        rows = view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(metrics.height() + 10)
         header = view.horizontalHeader()
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         # Why it matched is what the reviewer scans for: the snippet comes right after the verdict.
         header.moveSection(header.visualIndex(SNIPPET), header.visualIndex(VERDICT) + 1)
-        widest_label = max(metrics.horizontalAdvance(theme.label(v)) for v in theme.STYLES)
-        for column, width in ((CLAIM, 180), (VERDICT, widest_label + 24), (SNIPPET, 300), (ARTICLE, 120),
+        for column, width in ((CLAIM, 180), (VERDICT, verdict_column_width(view)), (SNIPPET, 300), (ARTICLE, 120),
                               (OUTLET, metrics.horizontalAdvance("Outlet") + 40),
                               (REVIEWED, metrics.horizontalAdvance("2025-05-03 14:02") + 16)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
