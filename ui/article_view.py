@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.records import Changes, ClaimRecord, DateRecord
-from factcheck.store import Store
+from factcheck.records import ClaimRecord, DateRecord
 from ui import theme
 from ui.article_text_edit import ArticleTextEdit
 from ui.text_positions import QtTextPositions
@@ -60,11 +59,8 @@ class ArticleView(QWidget):
     claimClicked = Signal(int)
     showAllRequested = Signal()
 
-    def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
-        """Without a store the view shows only what `set_article` hands it, and ignores changes."""
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._article_id: int | None = None
         self._body = ""
         self._positions = QtTextPositions("")
         self._claims: list[ClaimRecord] = []
@@ -111,10 +107,8 @@ class ArticleView(QWidget):
 
     # -- public API ----------------------------------------------------------------------------
 
-    def set_article(self, body: str, claims: list[ClaimRecord], dates: tuple[DateRecord, ...], *,
-                    article_id: int | None = None) -> None:
+    def set_article(self, body: str, claims: list[ClaimRecord], dates: tuple[DateRecord, ...]) -> None:
         """Show a new article from the top; the current claim is cleared until set_current()."""
-        self._article_id = article_id
         self._body = body
         self._positions = QtTextPositions(body)
         self._claims = list(claims)
@@ -127,18 +121,12 @@ class ArticleView(QWidget):
 
     def clear(self) -> None:
         """Back to the empty state, e.g. after the last article was removed or a database switch."""
-        self._article_id = None
         self._body, self._positions, self._claims, self._dates = "", QtTextPositions(""), [], ()
         self._current = None
         self.text_view.marked_range = None
         self.text_view.clear()
         self._pages.setCurrentIndex(0)
         self._banner.hide()
-
-    def on_changes(self, changes: Changes) -> None:
-        """Re-highlight after an operation touched this article (a verdict, a dismissal, a new claim)."""
-        if self._store is not None and self._article_id is not None and self._article_id in changes.articles:
-            self.update_claims(self._store.claims(self._article_id))
 
     def update_claims(self, claims: list[ClaimRecord]) -> None:
         """Re-highlight after verdicts or dismissals changed; the scroll position stays put."""

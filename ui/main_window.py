@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.article_list = ArticleListPanel(self.store)
-        self.article_view = ArticleView(self.store)
+        self.article_view = ArticleView()
         self.claims_panel = ClaimsPanel(self.store)
         self.review_panel = ReviewPanel()
         self.review_panel.set_verdict_actions(self.actions.verified, self.actions.disputed, self.actions.unclear)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.article_id = article_id
         self._claims = self.store.claims(article_id)
         self.article_list.select_article(article_id)
-        self.article_view.set_article(text.body, self._claims, text.dates, article_id=article_id)
+        self.article_view.set_article(text.body, self._claims, text.dates)
         self.article_view.set_show_all(self.actions.show_all.isChecked())
         self.claims_panel.set_article(article_id, self.actions.show_all.isChecked())
         visible = self.visible_claims()
@@ -321,7 +321,10 @@ class MainWindow(QMainWindow):
         for listener in self._listeners:
             listener.on_changes(changes)
         if self.article_id in changes.articles:
+            # The window holds the open article's claims; the reading pane re-highlights from this
+            # one read instead of reading them again itself (this runs on every verdict).
             self._claims = self.store.claims(self.article_id)
+            self.article_view.update_claims(self._claims)
             ids = {c.id for c in self._claims}
             self.show_claim(self.claim_id if self.claim_id in ids else None)
         if not changes.empty:
