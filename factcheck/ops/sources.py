@@ -10,9 +10,7 @@ from sqlmodel import Session, col, delete
 from factcheck.errors import OperationError
 from factcheck.ops.base import ClaimOperation, claim_changes, saved_id
 from factcheck.records import Changes, SourceInput
-from factcheck.storage.models import (
-    Source,
-)
+from factcheck.storage.models import Source
 from factcheck.urls import is_web_address
 
 
@@ -23,14 +21,19 @@ def check_source_url(url: str) -> str:
     return url
 
 
+def checked_source(source: SourceInput) -> SourceInput:
+    """The source with its address trimmed, refused unless it is http or https."""
+    return SourceInput(check_source_url(source.url), source.title, source.publisher, source.excerpt,
+                       source.accessed)
+
+
 @dataclass
 class AddSource(ClaimOperation):
     source: SourceInput = field(default_factory=lambda: SourceInput(url=""))
     _source_id: int | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        s = self.source
-        self.source = SourceInput(check_source_url(s.url), s.title, s.publisher, s.excerpt, s.accessed)
+        self.source = checked_source(self.source)
 
     @property
     def label(self) -> str:
@@ -63,8 +66,7 @@ class EditSource(ClaimOperation):
     _old: dict[str, Any] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        s = self.source
-        self.source = SourceInput(check_source_url(s.url), s.title, s.publisher, s.excerpt, s.accessed)
+        self.source = checked_source(self.source)
 
     @property
     def label(self) -> str:

@@ -8,7 +8,7 @@ from sqlmodel import Session, col, delete, select
 
 from factcheck.errors import OperationError
 from factcheck.ops.base import ClaimOperation, claim_changes, saved_id
-from factcheck.ops.sources import check_source_url
+from factcheck.ops.sources import checked_source
 from factcheck.records import VERDICT_LABELS, Changes, SourceInput
 from factcheck.storage.models import (
     Claim,
@@ -31,9 +31,7 @@ class SetVerdict(ClaimOperation):
     def __post_init__(self) -> None:
         if self.verdict not in VERDICT_LABELS:
             raise OperationError(f"Unknown verdict {self.verdict!r}; use one of: {', '.join(VERDICT_LABELS)}.")
-        self.sources = tuple(
-            SourceInput(check_source_url(s.url), s.title, s.publisher, s.excerpt, s.accessed) for s in self.sources
-        )
+        self.sources = tuple(checked_source(s) for s in self.sources)
 
     @property
     def label(self) -> str:
