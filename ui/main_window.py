@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("factcheck")
         self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
+        self._shown_once = False
         self.actions = Actions(self)
         self.addActions(self.actions.all())
         self.article_id: int | None = None
@@ -395,6 +397,14 @@ class MainWindow(QMainWindow):
             state = self.settings.window_state(key)
             if state is not None:
                 splitter.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._shown_once:
+            # Qt would give focus to the first field (the article filter), where the reviewer's
+            # first J would be typed as text; the review keys work in the article text.
+            self._shown_once = True
+            self.focus_reading()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.review_panel.commit_pending_edits()

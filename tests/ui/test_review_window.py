@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from factcheck.store import Store
@@ -348,3 +349,17 @@ def test_a_verdict_shows_in_every_panel_and_undo_takes_it_back_everywhere(window
     assert shown() == ((1, total), theme.label("verified"), theme.label("verified"))
     window.undo_stack.undo()
     assert shown() == ((0, total), theme.label(None), theme.label(None))
+
+
+def test_the_first_key_after_opening_reviews_instead_of_typing_into_the_filter(qtbot, open_window, db_path) -> None:  # noqa: ANN001, E501
+    """A new reviewer opens the window and presses J: the next claim, not a "j" in the filter box."""
+    with Store(db_path) as s:
+        s.import_file(SEED)
+    window = open_window(db_path)
+    first = window.claim_id
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    focused = QApplication.focusWidget()
+    assert focused is window.article_view.text_view
+    QTest.keyClick(focused, Qt.Key.Key_J)
+    assert window.claim_id != first
+    assert window.article_list.filter_edit.text() == ""
