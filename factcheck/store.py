@@ -6,7 +6,6 @@ change as one transaction.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
@@ -19,7 +18,7 @@ from sqlalchemy import Select, and_, bindparam, case, func, select
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session
 
-from factcheck import ops
+from factcheck import ops, preferences
 from factcheck.errors import FactcheckError, IngestError, StoreError
 from factcheck.importing import reading as ingest
 from factcheck.importing.paths import expand as expand_paths
@@ -49,10 +48,8 @@ default_database = db.default_database
 
 
 def default_reviewer() -> str:
-    try:
-        return getpass.getuser() or "reviewer"
-    except (KeyError, OSError):
-        return "reviewer"
+    """The Preferences' reviewer (shared by the window and the CLI), else the OS user name."""
+    return preferences.reviewer()
 
 
 def content_hash(body: str) -> str:

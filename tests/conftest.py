@@ -20,6 +20,7 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    monkeypatch.delenv("FACTCHECK_CONFIG_DIR", raising=False)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from factcheck.store import default_reviewer
+from factcheck import preferences
 
 ORGANIZATION = "factcheck"
 APPLICATION = "factcheck"
@@ -26,13 +26,14 @@ class Settings:
     def __init__(self) -> None:
         self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
+    # The reviewer's name is shared with the command line, so it lives in the core's preferences.
     @property
     def reviewer(self) -> str:
-        return str(self._q.value("review/reviewer", "") or default_reviewer())
+        return preferences.reviewer()
 
     @reviewer.setter
     def reviewer(self, name: str) -> None:
-        self._q.setValue("review/reviewer", name.strip())
+        preferences.save(preferences.load().with_changes(reviewer=name.strip()))
 
     @property
     def advance_after_verdict(self) -> bool:
