@@ -10,6 +10,7 @@ import argparse
 import importlib.util
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from factcheck import __version__
 from factcheck.errors import FactcheckError, QueryError
 from factcheck.records import VERDICT_LABELS, SourceInput
-from factcheck.store import Store
+from factcheck.store import EXPORT_FORMATS, Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -63,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("seed", help="load the sample articles into a database that has none")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="write a verdict report or a backup (see Export formats in the README)")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",))
+    p.add_argument("--query", metavar="Q", help="only the claims this search finds, in its order")
+    p.add_argument("--article", type=int, metavar="ID", help="only this article")
+    p.add_argument("--publisher", metavar="NAME", help="the publishing organisation (default: the preferences)")
+    p.add_argument("--publisher-url", metavar="URL",
+                   help="base URL of the published reviews (default: the preferences)")
+    p.add_argument("--output", "-o", required=True, metavar="FILE", help="the file to write; - for standard output")
 
     sub.add_parser("gui", help="open the review window")
     return parser
@@ -202,8 +212,39 @@ def cmd_seed(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    to_stdout = args.output == "-"
+    try:
+        result = store.export(args.format, sys.stdout if to_stdout else args.output, query=args.query,
+                              article_id=args.article, publisher_name=args.publisher,
+                              publisher_url=args.publisher_url)
+    except QueryError as exc:
+        print(f"factcheck: {exc}\n  {args.query}\n  " + " " * exc.position + "^", file=sys.stderr)
+        return EXIT_USAGE
+    if not to_stdout:
+        print(f"{result.path}: {result.claims} claims of {result.articles} articles ({args.format})")
+    return EXIT_OK
+
+
+def export_pdf(args: argparse.Namespace) -> int:
+    """A PDF is the HTML report rendered by Qt: like the window, the GUI package renders it, in a
+    process of its own, so the core never imports Qt."""
+    if args.output == "-":
+        print("factcheck: a PDF is not text for standard output; give a file with --output FILE.pdf", file=sys.stderr)
+        return EXIT_USAGE
+    if importlib.util.find_spec("ui.pdf_export") is None:
+        print("factcheck: PDF export needs the window's package, which is not installed with this copy; "
+              "reinstall factcheck with its GUI, or export --format html.", file=sys.stderr)
+        return EXIT_ERROR
+    command = [sys.executable, "-m", "ui.pdf_export", "--output", args.output]
+    for flag, value in (("--db", args.db), ("--query", args.query), ("--article", args.article)):
+        if value is not None:
+            command += [flag, str(value)]
+    return subprocess.run(command, check=False).returncode
+
+
 COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims, "verdict": cmd_verdict,
-            "seed": cmd_seed, "search": cmd_search, "similar": cmd_similar}
+            "seed": cmd_seed, "search": cmd_search, "similar": cmd_similar, "export": cmd_export}
 
 
 def launch_gui(database: str | None) -> int:
@@ -221,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "gui":
         return launch_gui(args.db)
+    if args.command == "export" and args.format == "pdf":
+        return export_pdf(args)
     try:
         with Store(args.db) as store:
             return COMMANDS[args.command](store, args)

@@ -37,6 +37,10 @@ class StoreError(FactcheckError):
     """The database refused a read or a write; nothing half-done was kept."""
 
 
+class ExportError(FactcheckError):
+    """A report that cannot be made or written; no file was left at the destination."""
+
+
 class QueryError(FactcheckError):
     """A search query that cannot be read; `position` is the 0-based offset of the bad part."""
 

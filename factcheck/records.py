@@ -192,6 +192,17 @@ class ImportReport:
         return Changes(articles=set(new), article_list=bool(new))
 
 
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """A finished (or cancelled) export: where it went and how much it holds."""
+
+    path: str | None  # None when written to a stream (stdout)
+    format: str
+    articles: int
+    claims: int
+    cancelled: bool = False
+
+
 @dataclass(slots=True)
 class Changes:
     """What an operation touched, so each view refreshes only that (Anki's OpChanges)."""

@@ -12,14 +12,15 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import Select, and_, bindparam, case, func, select
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session
 
 from factcheck import ops, preferences
-from factcheck.errors import FactcheckError, IngestError, StoreError
+from factcheck.errors import ExportError, FactcheckError, IngestError, StoreError
+from factcheck.importing import json_backup
 from factcheck.importing import reading as ingest
 from factcheck.importing.paths import expand as expand_paths
 from factcheck.records import (
@@ -28,6 +29,7 @@ from factcheck.records import (
     Changes,
     ClaimRecord,
     DateRecord,
+    ExportResult,
     ImportReport,
     ImportResult,
     SavedSearch,
@@ -43,8 +45,10 @@ from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEAR
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 # What the importer reads, for file dialogs; and where to open without --db. Both are re-exported
 # here so front ends need no module of the core but the store.
-IMPORTABLE_SUFFIXES = ingest.SUPPORTED_SUFFIXES
+IMPORTABLE_SUFFIXES = ingest.SUPPORTED_SUFFIXES + (".json",)  # .json: a backup (factcheck.importing.json_backup)
 default_database = db.default_database
+# The export formats of the core, for the dialog and the CLI (the window adds "pdf", which it renders).
+EXPORT_FORMATS = ("html", "md", "csv", "json", "claimreview")
 
 
 def default_reviewer() -> str:
@@ -118,6 +122,12 @@ class Store:
         """
         names, empty_folders = expand_paths(paths)
         report = ImportReport(failed=empty_folders)
+        for name in [n for n in names if json_backup.is_backup_path(n)]:  # restored, not analysed
+            names.remove(name)
+            try:
+                report.imported.extend((name, result) for result in self.restore_backup(name))
+            except FactcheckError as exc:
+                report.failed.append((name, str(exc)))
         total = len(names) + len(empty_folders)
         step = progress or (lambda _done, _total, _name: None)
         readable: list[tuple[str, ingest.ArticleInput]] = []
@@ -175,6 +185,16 @@ class Store:
             return self._writer.write(item, content_hash(item.body), found)
         except SAOperationalError as exc:
             raise StoreError(f"The database refused the import ({exc.orig}). Nothing was saved.") from None
+
+    def restore_backup(self, path: str | os.PathLike[str]) -> list[ImportResult]:
+        """Bring back a JSON backup (`export --format json`): all of it in one transaction, or nothing."""
+        from factcheck.storage import restore
+
+        backup = json_backup.read(path)
+        try:
+            return restore.restore(self.engine, backup.articles, backup.saved_searches, content_hash)
+        except SAOperationalError as exc:
+            raise StoreError(f"The database refused the restore ({exc.orig}). Nothing was saved.") from None
 
     def seed(self, folder: Path = SEEDS_DIR) -> list[ImportResult]:
         """Load the sample articles into a database that has none yet."""
@@ -340,6 +360,50 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(s.id, s.name, s.query).order_by(s.name, s.id)).all()
         return [SavedSearch(id=row[0], name=row[1], query=row[2]) for row in rows]
+
+    # -- exports (factcheck.export: records in, a file out) ----------------------------------
+
+    def export(self, fmt: str, output: str | os.PathLike[str] | TextIO, *, query: str | None = None,
+               article_id: int | None = None, claim_ids: Iterable[int] | None = None,
+               publisher_name: str | None = None, publisher_url: str | None = None,
+               progress: Callable[[int, int, str], None] | None = None,
+               cancelled: Callable[[], bool] = lambda: False) -> ExportResult:
+        """A report of the whole database, one article, a search (its ranking) or chosen claims,
+        in `fmt` (EXPORT_FORMATS), to a file (written under a temporary name, then renamed) or a
+        stream. The publisher defaults to the preferences; a cancel leaves no file."""
+        from factcheck.export.records import Publisher
+        from factcheck.storage import report_export
+
+        scope, selection = self._report_scope(query, article_id, claim_ids)
+        prefs = preferences.load()
+        publisher = Publisher(prefs.publisher_name if publisher_name is None else publisher_name,
+                              prefs.publisher_url if publisher_url is None else publisher_url)
+        return report_export.run(self.engine, fmt, output, scope, selection, publisher,
+                                 progress=progress, cancelled=cancelled)
+
+    def _report_scope(self, query: str | None, article_id: int | None,
+                      claim_ids: Iterable[int] | None) -> tuple[Any, Any]:
+        from factcheck.export.records import ReportScope
+        from factcheck.storage.report_reads import Selection
+
+        if sum(x is not None for x in (query, article_id, claim_ids)) > 1:
+            raise ExportError("An export covers one scope: the database, an article, a search or chosen claims.",
+                              "Give only one of them.")
+        if article_id is not None:
+            article = self.article(article_id)
+            if article is None:
+                raise ExportError(f"There is no article {article_id}.", "List them with: factcheck articles")
+            return (ReportScope("article", f"article {article_id}, \u201c{article.title}\u201d", article_id=article_id),
+                    Selection(article_ids=(article_id,)))
+        if query is not None:
+            ids = tuple(self.search_ids(query))
+            return (ReportScope("search", f"the search \u201c{query}\u201d ({len(ids)} claims found)", query=query),
+                    Selection(claim_ids=ids))
+        if claim_ids is not None:
+            chosen = tuple(dict.fromkeys(claim_ids))
+            return (ReportScope("claims", f"{len(chosen)} chosen claim{'s' if len(chosen) != 1 else ''}",
+                                claim_ids=chosen), Selection(claim_ids=chosen))
+        return ReportScope("database", "the whole database"), Selection()
 
     # -- similar past verdicts (factcheck.search.similar) ------------------------------------
 

@@ -1,0 +1,86 @@
+"""What every report format says the same way: verdict names and marks, dates, safe links, the scope line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from factcheck.export.records import ReportHeader
+from factcheck.urls import is_web_address
+
+# The app's verdict marks and colours (as in the window), so a report reads like the screen.
+MARKS = {"verified": "\u2713", "disputed": "\u2717", "unclear": "?", None: "\u25cb"}
+WORDS = {"verified": "Verified", "disputed": "Disputed", "unclear": "Unclear", None: "Not reviewed"}
+BACKGROUNDS = {"verified": "#c8efc8", "disputed": "#ffc9c9", "unclear": "#d9d4ff", None: "#fff3b0"}
+INKS = {"verified": "#1f5a2a", "disputed": "#6e2020", "unclear": "#3d3470", None: "#5c5210"}
+BARS = {"verified": "#3f9a4f", "disputed": "#c94a4a", "unclear": "#6f62c4", None: "#c9b458"}
+CHART_ORDER: tuple[str | None, ...] = ("verified", "disputed", "unclear", None)
+
+
+def badge(verdict: str | None) -> str:
+    return f"{MARKS.get(verdict, '?')} {WORDS.get(verdict, str(verdict))}"
+
+
+def when(value: dt.datetime | None) -> str:
+    """A time as reports print it: UTC, to the minute."""
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if value else ""
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat(timespec="seconds") if value else None
+
+
+def link(url: str | None) -> str | None:
+    """The URL if a report may link it (http or https with a host), else None: never javascript:, data: or file:."""
+    if not url:
+        return None
+    text = url.strip()
+    try:
+        if not is_web_address(text) or any(ch in text for ch in "\x00\r\n\t\\"):
+            return None
+    except ValueError:  # a malformed address (an unclosed IPv6 bracket) is not linked either
+        return None
+    return text
+
+
+def counts_line(header: ReportHeader) -> str:
+    s = header.summary
+    parts = [f"{s.articles} article{'s' if s.articles != 1 else ''}", f"{s.claims} claim{'s' if s.claims != 1 else ''}",
+             f"{s.reviewed} reviewed", f"{s.unreviewed} not reviewed"]
+    line = ", ".join(parts)
+    if s.unsourced:
+        line += f"; {s.unsourced} verdict{'s' if s.unsourced != 1 else ''} without any source"
+    return line
+
+
+def made_line(header: ReportHeader) -> str:
+    return f"Made {when(header.made_at)} by factcheck {header.version}"
+
+
+def chart_rows(header: ReportHeader) -> list[tuple[str | None, int, float]]:
+    """(verdict, claims, share of the claims in scope) for the breakdown chart and table."""
+    s = header.summary
+    total = s.claims or 1
+    counts: dict[str | None, int] = {label: s.verdicts.get(label, 0) for label in ("verified", "disputed", "unclear")}
+    counts[None] = s.unreviewed
+    return [(label, counts[label], counts[label] / total) for label in CHART_ORDER]
+
+
+def short_summary(text: str, limit: int = 75) -> str:
+    """The text cut at a word boundary to at most `limit` characters (Google asks under 75 for
+    `claimReviewed`), with an ellipsis when it was cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON with <, > and & escaped, so it stays inert even pasted into a page's <script> block."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
