@@ -27,7 +27,7 @@ url: https://evil.example/a?x="><script>alert('url')</script>
 published: 2025-05-03
 ---
 The minister said on Monday that 40 percent of <script>alert("body")</script> the funds went missing in 2024.
-=cmd|' /C calc'!A0 was written on the report, which said spending grew by 12 percent in March.
+=SUM(A1:A9)+cmd|' /C calc' was written on the report, which said spending grew by 12 percent in March.
 Click <a href="javascript:alert('link')">here</a> said the spokesman, adding that 300 jobs were cut in 2023.
 """
 

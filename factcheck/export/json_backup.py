@@ -7,6 +7,7 @@ module. It is written an article at a time, so a database of any size streams.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -34,6 +35,11 @@ def write(out: TextIO, header: ReportHeader, articles: Iterable[ArticleEntry], p
     out.write("\n ]\n}\n")
 
 
+def _stamp(value: dt.datetime | None) -> str | None:
+    """Full precision, in UTC: a restore must put back the very times (they order verdicts)."""
+    return value.astimezone(dt.UTC).isoformat() if value else None
+
+
 def _date(d: DateEntry) -> dict[str, Any]:
     return {"start": d.start, "end": d.end, "text": d.text, "value": d.value, "granularity": d.granularity}
 
@@ -43,13 +49,13 @@ def _claim(c: ClaimEntry) -> dict[str, Any]:
         "id": c.id, "position": c.position, "text": c.text, "start": c.start, "end": c.end, "speaker": c.speaker,
         "score": c.score, "reasons": list(c.reasons), "proposed": c.proposed, "dismissed": c.dismissed,
         "verdict": c.verdict, "rationale": c.rationale, "reviewer": c.reviewer,
-        "reviewed_at": wording.iso(c.reviewed_at), "created_at": wording.iso(c.created_at),
-        "updated_at": wording.iso(c.updated_at), "version": c.version,
+        "reviewed_at": _stamp(c.reviewed_at), "created_at": _stamp(c.created_at),
+        "updated_at": _stamp(c.updated_at), "version": c.version,
         "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher, "excerpt": s.excerpt,
-                     "accessed": s.accessed, "added_at": wording.iso(s.added_at)} for s in c.sources],
+                     "accessed": s.accessed, "added_at": _stamp(s.added_at)} for s in c.sources],
         "dates": [_date(d) for d in c.dates],
         "history": [{"label": v.label, "rationale": v.rationale, "reviewer": v.reviewer,
-                     "created_at": wording.iso(v.created_at), "reused_from": v.reused_from} for v in c.history],
+                     "created_at": _stamp(v.created_at), "reused_from": v.reused_from} for v in c.history],
     }
 
 
@@ -57,6 +63,6 @@ def article_json(a: ArticleEntry) -> dict[str, Any]:
     return {
         "id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url, "author": a.author,
         "published": a.published, "language": a.language, "origin": a.origin,
-        "imported_at": wording.iso(a.imported_at), "body": a.body, "dates": [_date(d) for d in a.dates],
+        "imported_at": _stamp(a.imported_at), "body": a.body, "dates": [_date(d) for d in a.dates],
         "claims": [_claim(c) for c in a.claims],
     }
