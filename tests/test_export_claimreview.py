@@ -113,7 +113,8 @@ def test_ratings_follow_the_documented_scale_and_urls_the_publisher(jsonld: dict
         claim = store.claim(claim_id)
         assert claim is not None and claim.verdict is not None
         rating = review["reviewRating"]
-        assert rating["ratingValue"] == RATINGS[claim.verdict] == {"disputed": 1, "unclear": 2, "verified": 3}[claim.verdict]
+        scale = {"disputed": 1, "unclear": 2, "verified": 3}
+        assert rating["ratingValue"] == RATINGS[claim.verdict] == scale[claim.verdict]
         assert (rating["worstRating"], rating["bestRating"]) == (1, 3)
         assert rating["alternateName"] == claim.verdict.capitalize()
         assert review["url"] == f"https://deskcheck.example/reviews#claim-{claim_id}"

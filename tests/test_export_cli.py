@@ -85,8 +85,8 @@ def test_bad_input_gets_one_line_and_a_non_zero_status(db: Path, tmp_path: Path,
     assert not list(tmp_path.glob("*.html"))
 
 
-def test_a_backup_made_by_the_command_imports_back_with_the_import_command(db: Path, tmp_path: Path,
-                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_backup_made_by_the_command_imports_back_with_the_import_command(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     backup = tmp_path / "backup.json"
     assert run(db, "--format", "json", "-o", str(backup)) == 0
     fresh = tmp_path / "fresh.db"

@@ -65,7 +65,8 @@ def generated(store: Store, seed: int = 8, articles: int = 12) -> None:
             roll = rng.random()
             if roll < 0.45:
                 store.set_verdict(claim.id, rng.choice(["verified", "disputed", "unclear"]),
-                                  rationale=f"Checked against {rng.choice(WORDS)} records.", reviewer=rng.choice(["ana", "ben"]),
+                                  rationale=f"Checked against {rng.choice(WORDS)} records.",
+                                  reviewer=rng.choice(["ana", "ben"]),
                                   sources=[SourceInput(f"https://src{rng.randint(1, 9)}.example/{claim.id}",
                                                        title=f"Doc {claim.id}", publisher="Agency",
                                                        excerpt="“quoted” — text", accessed="2025-05-04")]
