@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import Select, and_, bindparam, case, func, select
+from sqlalchemy.exc import IntegrityError as SAIntegrityError
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session
 
@@ -188,11 +189,18 @@ class Store:
 
     def restore_backup(self, path: str | os.PathLike[str]) -> list[ImportResult]:
         """Bring back a JSON backup (`export --format json`): all of it in one transaction, or nothing."""
+        backup = json_backup.read(path)
+        return self.restore_records(backup.articles, backup.saved_searches)
+
+    def restore_records(self, articles: Iterable[json_backup.ArticleEntry],
+                        saved_searches: Iterable[tuple[str, str]] = ()) -> list[ImportResult]:
+        """Write articles as a backup holds them (every sentence, history and source) in one transaction."""
         from factcheck.storage import restore
 
-        backup = json_backup.read(path)
         try:
-            return restore.restore(self.engine, backup.articles, backup.saved_searches, content_hash)
+            return restore.restore(self.engine, articles, saved_searches, content_hash)
+        except SAIntegrityError as exc:
+            raise StoreError(f"The backup does not fit this database ({exc.orig}). Nothing was saved.") from None
         except SAOperationalError as exc:
             raise StoreError(f"The database refused the restore ({exc.orig}). Nothing was saved.") from None
 

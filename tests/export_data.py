@@ -68,3 +68,37 @@ def hostile(store: Store) -> int:
         store.set_verdict(claim.id, "disputed", rationale="=1+1 <script>alert('rationale')</script>",
                           reviewer="<i onclick=alert(7)>ana</i>", sources=[HOSTILE_SOURCE])
     return article
+
+
+def bulk(store: Store, articles: int, claims: int, sources: int = 2, per_call: int = 50) -> None:
+    """Many reviewed claims quickly, through the store's restore path (no text analysis): `articles`
+    articles of `claims` claims, each with a verdict and `sources` sources."""
+    import datetime as dt
+
+    from factcheck.export.records import ArticleEntry, ClaimEntry, SourceEntry, VerdictEntry
+
+    labels = ("verified", "disputed", "unclear")
+    start = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    batch: list[ArticleEntry] = []
+    for a in range(articles):
+        rows = []
+        for n in range(claims):
+            when = start + dt.timedelta(minutes=a * claims + n)
+            label = labels[(a + n) % 3]
+            text = (f"Claim {n} of story {a}: the agency said {(a * 7 + n) % 97} percent of the budget "
+                    f"went to roads in {2000 + n % 25}.")
+            rows.append(ClaimEntry(
+                id=a * claims + n + 1, position=n * 10, text=text, speaker="the agency" if n % 2 else None, score=0.7,
+                reasons=("a number",), verdict=label, rationale=f"Checked against the {2000 + n % 25} accounts.",
+                reviewer="ana", reviewed_at=when, created_at=when, updated_at=when, version=2,
+                sources=tuple(SourceEntry(f"https://records{k}.example/{a}/{n}", f"Record {k} of {a}-{n}",
+                                          "Agency", "", "2025-02-01", when) for k in range(sources)),
+                history=(VerdictEntry(label, f"Checked against the {2000 + n % 25} accounts.", "ana", when),)))
+        batch.append(ArticleEntry(id=a + 1, title=f"Story {a} about the budget", body=f"Story {a}. " * 5,
+                                  outlet="Bench Post", url=f"https://benchpost.example/{a}", published="2025-01-01",
+                                  imported_at=start, claims=tuple(rows)))
+        if len(batch) == per_call:
+            store.restore_records(batch)
+            batch = []
+    if batch:
+        store.restore_records(batch)

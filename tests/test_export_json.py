@@ -172,6 +172,7 @@ def export(store: Store, tmp_path: Path) -> str:
     (lambda d: d["articles"][0]["claims"][0]["sources"][0].update(url="javascript:alert(1)"),
      "is not an http or https address"),
     (lambda d: d["articles"][0].pop("body"), "article 1: body must be text"),
+    (lambda d: d["articles"][1]["claims"][0].update(id=1), "claim id 1: it appears twice"),
 ])
 def test_a_damaged_or_foreign_backup_is_refused_and_nothing_is_stored(store: Store, tmp_path: Path, change,
                                                                        message: str) -> None:

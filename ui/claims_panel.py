@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QTableView,
     QVBoxLayout,
@@ -56,6 +57,8 @@ class ClaimsPanel(QuietSelectionMixin, QWidget):
     def _setup_view(self) -> None:
         view = self.view
         setup_record_table(view)
+        # Several claims may be selected (for an export); the current one is still the one reviewed.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setCornerButtonEnabled(False)
         metrics = view.fontMetrics()
         header = view.horizontalHeader()
@@ -86,6 +89,11 @@ class ClaimsPanel(QuietSelectionMixin, QWidget):
 
     def current_claim_id(self) -> int | None:
         return self._current_id
+
+    def selected_claim_ids(self) -> list[int]:
+        """The claims selected in the table (Ctrl or Shift with a click), in reading order: an export's scope."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [self.model.claim_at(row).id for row in rows]
 
     def select_claim(self, claim_id: int) -> bool:
         """Select and scroll to a claim without emitting `claimActivated`; False if not listed."""

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         a.search.triggered.connect(lambda: self.search.open())
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
         a.reuse_best.triggered.connect(self.reuse_best)
-        a.export.setEnabled(False)  # arrives with its own screen
+        a.export.triggered.connect(self.export_report)
 
     # -- what is on screen -------------------------------------------------------------------
 
@@ -368,6 +368,26 @@ class MainWindow(QMainWindow):
         self.database_label.setText(Path(self.store.location).name)
         self.database_label.setToolTip(self.store.location)
         self.setWindowTitle(f"factcheck — {Path(self.store.location).name}")
+
+    def export_report(self) -> None:
+        """File → Export… (Ctrl+E), offering what is on screen as the scope."""
+        from ui.export_dialog import ExportDialog, ExportScopes
+
+        article = self.store.article(self.article_id) if self.article_id is not None else None
+        search = self.search.panel
+        scopes = ExportScopes(article.id if article else None, article.title if article else "",
+                              search.model.query.strip() if search is not None else "",
+                              tuple(self.claims_panel.selected_claim_ids()))
+        self.export_dialog = ExportDialog(self.store, scopes, self.settings.last_folder, self)
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog.exportFinished.connect(self._exported)
+        self.export_dialog.show()
+
+    def _exported(self, result: object) -> None:
+        path = getattr(result, "path", None)
+        if path and not getattr(result, "cancelled", True):
+            self.settings.last_folder = str(Path(path).parent)
+            self.statusBar().showMessage(f"Exported to {path}", 6000)
 
     def choose_database(self) -> None:
         choose_and_switch(self)

@@ -71,14 +71,15 @@ def lay_out(report_html: str, page_size: str) -> Pages:
     document.setDefaultTextOption(option)
     # On paper the page margins do the work of the screen's centred column.
     flat = report_html.replace("</head>", "<style>body { margin: 0; padding: 0; max-width: none; }</style></head>", 1)
-    document.setHtml(_with_chart_image(document, flat))
+    document.setHtml(with_chart_image(document, flat))
     band = 28.0
     body = QSizeF(area.width(), area.height() - 2 * band)
     document.setPageSize(body)
     return Pages(document, report_title(report_html), body, band, document.pageCount())
 
 
-def _with_chart_image(document: QTextDocument, report_html: str) -> str:
+def with_chart_image(document: QTextDocument, report_html: str) -> str:
+    """The report with its SVG chart replaced by an image of it, registered in `document`."""
     found = CHART.search(report_html)
     if found is None:
         return report_html

@@ -73,7 +73,7 @@ def _header(header: ReportHeader, publisher: Publisher) -> str:
         f"<p class=\"meta\">{e(wording.made_line(header))}{by}</p>\n"
         f"<p class=\"meta\">{e(wording.counts_line(header))}</p>\n"
         "<h2>Verdicts</h2>\n"
-        f"{CHART_START}{chart_svg(header)}{CHART_END}\n"
+        f"<p class=\"chart\">{CHART_START}{chart_svg(header)}{CHART_END}</p>\n"
         "<table class=\"breakdown\">\n<tr><th>Verdict</th><th>Claims</th><th>Share</th></tr>\n"
         f"{rows}</table>\n"
     )

@@ -70,9 +70,24 @@ def parse(data: Any, name: str = "the backup") -> Backup:
         articles = [_article(a, f"article {n + 1}") for n, a in enumerate(_list(data, "articles", "the backup"))]
         searches = [(_str(s, "name", "saved search"), _str(s, "query", "saved search"))
                     for s in _list(data, "saved_searches", "the backup", required=False)]
+        _unique(articles)
     except _BadEntryError as exc:
         raise IngestError(f"'{name}' is damaged: {exc}.", "Nothing was imported from it.") from None
     return Backup(articles, searches)
+
+
+def _unique(articles: list[ArticleEntry]) -> None:
+    """Ids are what claims and histories point at: two rows with one id cannot both be meant."""
+    seen_articles: set[int] = set()
+    seen_claims: set[int] = set()
+    for article in articles:
+        if article.id in seen_articles:
+            raise _BadEntryError(f"article id {article.id}", "it appears twice")
+        seen_articles.add(article.id)
+        for claim in article.claims:
+            if claim.id in seen_claims:
+                raise _BadEntryError(f"claim id {claim.id}", "it appears twice")
+            seen_claims.add(claim.id)
 
 
 def _list(d: dict, key: str, where: str, required: bool = True) -> list:

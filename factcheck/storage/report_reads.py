@@ -6,13 +6,14 @@ claim) and handed out as the frozen records of factcheck.export.records.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, exists, func, select
+from sqlalchemy import Engine, Select, and_, exists, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -25,7 +26,7 @@ from factcheck.export.records import (
     VerdictEntry,
 )
 from factcheck.records import VERDICT_LABELS
-from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SOURCES, VERDICTS, as_utc
+from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SOURCES, VERDICTS
 
 ARTICLES_PER_SLICE = 100
 IDS_PER_STATEMENT = 500  # old SQLite builds allow few bound parameters per statement
@@ -137,55 +138,84 @@ def _article_order(engine: Engine, claim_ids: Iterable[int]) -> tuple[list[int],
     return list(wanted), wanted
 
 
+def _rows(conn: Connection, statement: Select[Any]) -> list[Any]:
+    """The statement's rows as the driver gives them: no per-value conversion by SQLAlchemy, which
+    would cost more than everything else an export does. Times are converted by `_time`."""
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.params
+    args = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection always has its driver's connection
+    cursor = driver.cursor()
+    try:
+        cursor.execute(str(compiled), args)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _time(value: Any) -> dt.datetime | None:
+    """A stored time in UTC: SQLite keeps text, other databases hand back datetimes."""
+    if value is None:
+        return None
+    if isinstance(value, str):  # stored in UTC without a zone (at most 26 characters): naming it is the fast way
+        return dt.datetime.fromisoformat(value + "+00:00" if len(value) <= 26 else value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _skip(_value: Any) -> None:
+    return None
+
+
 def _read_slice(engine: Engine, article_ids: Sequence[int], keep: set[int] | None, rank: dict[int, int] | None,
                 with_body: bool, *, whole: bool) -> Iterator[ArticleEntry]:
     a, c, s, v, d = ARTICLES.c, CLAIMS.c, SOURCES.c, VERDICTS.c, DATE_MENTIONS.c
     in_slice = c.article_id.in_(list(article_ids))
     claim_where = in_slice if whole else and_(in_slice, _open_claim())
+    # When rows were made and added only a backup keeps; reports skip reading them (a good share of the time).
+    stamp = _time if with_body else _skip
     with engine.connect() as conn:
-        article_rows: dict[int, Any] = {row[0]: row for row in conn.execute(
-            select(a.id, a.title, a.body if with_body else a.title, a.outlet, a.url, a.author, a.published,
-                   a.language, a.origin, a.imported_at).where(a.id.in_(list(article_ids))))}
-        claim_rows: list[Any] = list(conn.execute(
-            select(c.id, c.article_id, c.position, c.text, c.start, c.end, c.speaker, c.score, c.reasons,
-                   c.proposed, c.dismissed, c.verdict, c.rationale, c.reviewer, c.reviewed_at, c.created_at,
-                   c.updated_at, c.version).where(claim_where).order_by(c.article_id, c.position, c.id)))
+        article_rows: dict[int, Any] = {row[0]: row for row in _rows(conn, select(
+            a.id, a.title, a.body if with_body else a.title, a.outlet, a.url, a.author, a.published,
+            a.language, a.origin, a.imported_at).where(a.id.in_(list(article_ids))))}
+        claim_rows = _rows(conn, select(
+            c.id, c.article_id, c.position, c.text, c.start, c.end, c.speaker, c.score, c.reasons,
+            c.proposed, c.dismissed, c.verdict, c.rationale, c.reviewer, c.reviewed_at, c.created_at,
+            c.updated_at, c.version).where(claim_where).order_by(c.article_id, c.position, c.id))
         if keep is not None:
             claim_rows = [row for row in claim_rows if row[0] in keep]
         sources: dict[int, list[SourceEntry]] = defaultdict(list)
-        for src in conn.execute(
-                select(s.claim_id, s.url, s.title, s.publisher, s.excerpt, s.accessed, s.added_at)
-                .join(CLAIMS, c.id == s.claim_id).where(claim_where).order_by(s.id)):
-            sources[src[0]].append(SourceEntry(src[1], src[2], src[3], src[4], src[5], as_utc(src[6])))
+        for src in _rows(conn, select(s.claim_id, s.url, s.title, s.publisher, s.excerpt, s.accessed, s.added_at)
+                         .join(CLAIMS, c.id == s.claim_id).where(claim_where).order_by(s.id)):
+            sources[src[0]].append(SourceEntry(src[1], src[2], src[3], src[4], src[5], stamp(src[6])))
         history: dict[int, list[VerdictEntry]] = defaultdict(list)
-        for verdict in conn.execute(
-                select(v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
-                .join(CLAIMS, c.id == v.claim_id).where(claim_where).order_by(v.id)):
-            history[verdict[0]].append(VerdictEntry(verdict[1], verdict[2], verdict[3], as_utc(verdict[4]),
+        for verdict in _rows(conn, select(v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
+                             .join(CLAIMS, c.id == v.claim_id).where(claim_where).order_by(v.id)):
+            history[verdict[0]].append(VerdictEntry(verdict[1], verdict[2], verdict[3], _time(verdict[4]),
                                                     verdict[5]))
         claim_dates: dict[int, list[DateEntry]] = defaultdict(list)
         article_dates: dict[int, list[DateEntry]] = defaultdict(list)
         if whole and keep is None:  # dates belong to a backup; reports do not show them
-            for mention in conn.execute(
-                    select(d.article_id, d.claim_id, d.start, d.end, d.text, d.value, d.granularity)
-                    .where(d.article_id.in_(list(article_ids))).order_by(d.id)):
+            for mention in _rows(conn, select(d.article_id, d.claim_id, d.start, d.end, d.text, d.value,
+                                              d.granularity).where(d.article_id.in_(list(article_ids)))
+                                 .order_by(d.id)):
                 entry = DateEntry(mention[2], mention[3], mention[4], mention[5], mention[6])
                 (claim_dates[mention[1]] if mention[1] is not None else article_dates[mention[0]]).append(entry)
     claims: dict[int, list[ClaimEntry]] = defaultdict(list)
+    reasons: dict[str, tuple[str, ...]] = {}  # a few combinations of reasons recur across thousands of claims
     for r in claim_rows:
+        if r[8] not in reasons:
+            reasons[r[8]] = tuple(json.loads(r[8] or "[]"))
         claims[r[1]].append(ClaimEntry(
-            id=r[0], position=r[2], text=r[3], start=r[4], end=r[5], speaker=r[6], score=r[7],
-            reasons=tuple(json.loads(r[8] or "[]")), proposed=bool(r[9]), dismissed=bool(r[10]), verdict=r[11],
-            rationale=r[12], reviewer=r[13], reviewed_at=as_utc(r[14]), created_at=as_utc(r[15]),
-            updated_at=as_utc(r[16]), version=r[17], sources=tuple(sources[r[0]]), dates=tuple(claim_dates[r[0]]),
-            history=tuple(history[r[0]])))
+            r[0], r[2], r[3], r[4], r[5], r[6], r[7], reasons[r[8]], bool(r[9]), bool(r[10]), r[11],
+            r[12], r[13], _time(r[14]), stamp(r[15]), stamp(r[16]), r[17], tuple(sources.get(r[0], ())),
+            tuple(claim_dates.get(r[0], ())), tuple(history.get(r[0], ()))))
     for article_id in article_ids:
         row = article_rows.get(article_id)
         if row is None:
             continue
-        mine = claims[article_id]
+        mine = claims.get(article_id, [])
         if rank is not None and keep is not None:
             mine.sort(key=lambda claim: rank.get(claim.id, 0))
-        yield ArticleEntry(id=row[0], title=row[1], body=row[2] if with_body else "", outlet=row[3], url=row[4],
-                           author=row[5], published=row[6], language=row[7], origin=row[8],
-                           imported_at=as_utc(row[9]), claims=tuple(mine), dates=tuple(article_dates[article_id]))
+        yield ArticleEntry(row[0], row[1], row[2] if with_body else "", row[3], row[4], row[5], row[6], row[7],
+                           row[8], _time(row[9]), tuple(mine), tuple(article_dates.get(article_id, ())))
