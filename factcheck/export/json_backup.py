@@ -30,39 +30,50 @@ def write(out: TextIO, header: ReportHeader, articles: Iterable[ArticleEntry], p
     }
     text = wording.json_text(head, indent=1)
     out.write(text[:-2] + ",\n \"articles\": [")  # the header object, left open for the articles
+    stamps = _Stamps()
     for n, article in enumerate(articles):
-        out.write(("," if n else "") + "\n  " + wording.json_text(article_json(article)))
+        if len(stamps) > 100_000:  # a long export: keep the memory flat
+            stamps.clear()
+        out.write(("," if n else "") + "\n  " + wording.json_text(article_json(article, stamps)))
     out.write("\n ]\n}\n")
 
 
-def _stamp(value: dt.datetime | None) -> str | None:
-    """Full precision, in UTC: a restore must put back the very times (they order verdicts)."""
-    return value.astimezone(dt.UTC).isoformat() if value else None
+class _Stamps(dict):
+    """Times as text, each written once: the rows of one import or one verdict share their times."""
+
+    def __missing__(self, value: dt.datetime | None) -> str | None:
+        # Full precision, in UTC: a restore must put back the very times (they order verdicts).
+        text = self[value] = value.astimezone(dt.UTC).isoformat() if value else None
+        return text
+
+
+
 
 
 def _date(d: DateEntry) -> dict[str, Any]:
     return {"start": d.start, "end": d.end, "text": d.text, "value": d.value, "granularity": d.granularity}
 
 
-def _claim(c: ClaimEntry) -> dict[str, Any]:
+def _claim(c: ClaimEntry, stamp: _Stamps) -> dict[str, Any]:
     return {
         "id": c.id, "position": c.position, "text": c.text, "start": c.start, "end": c.end, "speaker": c.speaker,
         "score": c.score, "reasons": list(c.reasons), "proposed": c.proposed, "dismissed": c.dismissed,
         "verdict": c.verdict, "rationale": c.rationale, "reviewer": c.reviewer,
-        "reviewed_at": _stamp(c.reviewed_at), "created_at": _stamp(c.created_at),
-        "updated_at": _stamp(c.updated_at), "version": c.version,
+        "reviewed_at": stamp[c.reviewed_at], "created_at": stamp[c.created_at],
+        "updated_at": stamp[c.updated_at], "version": c.version,
         "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher, "excerpt": s.excerpt,
-                     "accessed": s.accessed, "added_at": _stamp(s.added_at)} for s in c.sources],
+                     "accessed": s.accessed, "added_at": stamp[s.added_at]} for s in c.sources],
         "dates": [_date(d) for d in c.dates],
         "history": [{"label": v.label, "rationale": v.rationale, "reviewer": v.reviewer,
-                     "created_at": _stamp(v.created_at), "reused_from": v.reused_from} for v in c.history],
+                     "created_at": stamp[v.created_at], "reused_from": v.reused_from} for v in c.history],
     }
 
 
-def article_json(a: ArticleEntry) -> dict[str, Any]:
+def article_json(a: ArticleEntry, stamp: _Stamps | None = None) -> dict[str, Any]:
+    stamp = stamp if stamp is not None else _Stamps()
     return {
         "id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url, "author": a.author,
         "published": a.published, "language": a.language, "origin": a.origin,
-        "imported_at": _stamp(a.imported_at), "body": a.body, "dates": [_date(d) for d in a.dates],
-        "claims": [_claim(c) for c in a.claims],
+        "imported_at": stamp[a.imported_at], "body": a.body, "dates": [_date(d) for d in a.dates],
+        "claims": [_claim(c, stamp) for c in a.claims],
     }

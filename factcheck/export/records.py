@@ -44,8 +44,9 @@ class DateEntry(NamedTuple):
 
 
 class ClaimEntry(NamedTuple):
-    """A claim with what it holds. `created_at`, `updated_at` and the sources' `added_at` are read
-    for backups only (reports do not show them) and are None in a report's records."""
+    """A claim with what it holds. A backup's records hold everything; a report's hold what a
+    report shows: no offsets, score, reasons, dates or row times, and for `history` only the
+    current verdict (with the claim it was reused from)."""
 
     id: int
     position: int

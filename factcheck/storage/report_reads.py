@@ -154,6 +154,15 @@ def _rows(conn: Connection, statement: Select[Any]) -> list[Any]:
         cursor.close()
 
 
+class _Times(dict):
+    """Stored times as datetimes, each text converted once: the rows of one import, one verdict
+    or one restore share their times, so a slice holds far fewer distinct times than values."""
+
+    def __missing__(self, value: Any) -> dt.datetime | None:
+        converted = self[value] = _time(value)
+        return converted
+
+
 def _time(value: Any) -> dt.datetime | None:
     """A stored time in UTC: SQLite keeps text, other databases hand back datetimes."""
     if value is None:
@@ -163,53 +172,29 @@ def _time(value: Any) -> dt.datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
-def _skip(_value: Any) -> None:
-    return None
-
-
 def _read_slice(engine: Engine, article_ids: Sequence[int], keep: set[int] | None, rank: dict[int, int] | None,
-                with_body: bool, *, whole: bool) -> Iterator[ArticleEntry]:
-    a, c, s, v, d = ARTICLES.c, CLAIMS.c, SOURCES.c, VERDICTS.c, DATE_MENTIONS.c
+                full: bool, *, whole: bool) -> Iterator[ArticleEntry]:
+    """One slice of articles with their claims. `full` (a backup) reads every column, the whole
+    verdict history and the dates; a report reads what it shows, and the claim's current verdict
+    (kept on the claim row) stands for its history, with the claim it was reused from."""
+    a, c, d = ARTICLES.c, CLAIMS.c, DATE_MENTIONS.c
     in_slice = c.article_id.in_(list(article_ids))
     claim_where = in_slice if whole else and_(in_slice, _open_claim())
-    # When rows were made and added only a backup keeps; reports skip reading them (a good share of the time).
-    stamp = _time if with_body else _skip
     with engine.connect() as conn:
         article_rows: dict[int, Any] = {row[0]: row for row in _rows(conn, select(
-            a.id, a.title, a.body if with_body else a.title, a.outlet, a.url, a.author, a.published,
+            a.id, a.title, a.body if full else a.title, a.outlet, a.url, a.author, a.published,
             a.language, a.origin, a.imported_at).where(a.id.in_(list(article_ids))))}
-        claim_rows = _rows(conn, select(
-            c.id, c.article_id, c.position, c.text, c.start, c.end, c.speaker, c.score, c.reasons,
-            c.proposed, c.dismissed, c.verdict, c.rationale, c.reviewer, c.reviewed_at, c.created_at,
-            c.updated_at, c.version).where(claim_where).order_by(c.article_id, c.position, c.id))
-        if keep is not None:
-            claim_rows = [row for row in claim_rows if row[0] in keep]
-        sources: dict[int, list[SourceEntry]] = defaultdict(list)
-        for src in _rows(conn, select(s.claim_id, s.url, s.title, s.publisher, s.excerpt, s.accessed, s.added_at)
-                         .join(CLAIMS, c.id == s.claim_id).where(claim_where).order_by(s.id)):
-            sources[src[0]].append(SourceEntry(src[1], src[2], src[3], src[4], src[5], stamp(src[6])))
-        history: dict[int, list[VerdictEntry]] = defaultdict(list)
-        for verdict in _rows(conn, select(v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
-                             .join(CLAIMS, c.id == v.claim_id).where(claim_where).order_by(v.id)):
-            history[verdict[0]].append(VerdictEntry(verdict[1], verdict[2], verdict[3], _time(verdict[4]),
-                                                    verdict[5]))
+        claims = (_full_claims if full else _report_claims)(conn, claim_where, keep)
         claim_dates: dict[int, list[DateEntry]] = defaultdict(list)
         article_dates: dict[int, list[DateEntry]] = defaultdict(list)
-        if whole and keep is None:  # dates belong to a backup; reports do not show them
+        if full and keep is None:  # dates belong to a backup; reports do not show them
             for mention in _rows(conn, select(d.article_id, d.claim_id, d.start, d.end, d.text, d.value,
                                               d.granularity).where(d.article_id.in_(list(article_ids)))
                                  .order_by(d.id)):
                 entry = DateEntry(mention[2], mention[3], mention[4], mention[5], mention[6])
                 (claim_dates[mention[1]] if mention[1] is not None else article_dates[mention[0]]).append(entry)
-    claims: dict[int, list[ClaimEntry]] = defaultdict(list)
-    reasons: dict[str, tuple[str, ...]] = {}  # a few combinations of reasons recur across thousands of claims
-    for r in claim_rows:
-        if r[8] not in reasons:
-            reasons[r[8]] = tuple(json.loads(r[8] or "[]"))
-        claims[r[1]].append(ClaimEntry(
-            r[0], r[2], r[3], r[4], r[5], r[6], r[7], reasons[r[8]], bool(r[9]), bool(r[10]), r[11],
-            r[12], r[13], _time(r[14]), stamp(r[15]), stamp(r[16]), r[17], tuple(sources.get(r[0], ())),
-            tuple(claim_dates.get(r[0], ())), tuple(history.get(r[0], ()))))
+            claims = {article: [claim._replace(dates=tuple(claim_dates.get(claim.id, ()))) for claim in mine]
+                      for article, mine in claims.items()} if claim_dates else claims
     for article_id in article_ids:
         row = article_rows.get(article_id)
         if row is None:
@@ -217,5 +202,57 @@ def _read_slice(engine: Engine, article_ids: Sequence[int], keep: set[int] | Non
         mine = claims.get(article_id, [])
         if rank is not None and keep is not None:
             mine.sort(key=lambda claim: rank.get(claim.id, 0))
-        yield ArticleEntry(row[0], row[1], row[2] if with_body else "", row[3], row[4], row[5], row[6], row[7],
+        yield ArticleEntry(row[0], row[1], row[2] if full else "", row[3], row[4], row[5], row[6], row[7],
                            row[8], _time(row[9]), tuple(mine), tuple(article_dates.get(article_id, ())))
+
+
+def _report_claims(conn: Connection, where: ColumnElement[bool], keep: set[int] | None) -> dict[int, list[ClaimEntry]]:
+    c, s, v = CLAIMS.c, SOURCES.c, VERDICTS.c
+    reused = (select(v.reused_from).where(v.claim_id == c.id).order_by(v.id.desc()).limit(1)
+              .correlate(CLAIMS).scalar_subquery())
+    rows = _rows(conn, select(c.id, c.article_id, c.position, c.text, c.speaker, c.proposed, c.dismissed, c.verdict,
+                              c.rationale, c.reviewer, c.reviewed_at, reused)
+                 .where(where).order_by(c.article_id, c.position, c.id))
+    sources: dict[int, list[SourceEntry]] = defaultdict(list)
+    for src in _rows(conn, select(s.claim_id, s.url, s.title, s.publisher, s.accessed)
+                     .join(CLAIMS, c.id == s.claim_id).where(where).order_by(s.id)):
+        sources[src[0]].append(SourceEntry(src[1], src[2], src[3], "", src[4]))
+    claims: dict[int, list[ClaimEntry]] = defaultdict(list)
+    times = _Times()
+    for r in rows:
+        if keep is not None and r[0] not in keep:
+            continue
+        when = times[r[10]]
+        current = (VerdictEntry(r[7], r[8], r[9] or "", when, r[11]),) if r[7] else ()
+        claims[r[1]].append(ClaimEntry(r[0], r[2], r[3], None, None, r[4], 0.0, (), bool(r[5]), bool(r[6]), r[7],
+                                       r[8], r[9], when, None, None, 1, tuple(sources.get(r[0], ())), (), current))
+    return claims
+
+
+def _full_claims(conn: Connection, where: ColumnElement[bool], keep: set[int] | None) -> dict[int, list[ClaimEntry]]:
+    c, s, v = CLAIMS.c, SOURCES.c, VERDICTS.c
+    rows = _rows(conn, select(
+        c.id, c.article_id, c.position, c.text, c.start, c.end, c.speaker, c.score, c.reasons,
+        c.proposed, c.dismissed, c.verdict, c.rationale, c.reviewer, c.reviewed_at, c.created_at,
+        c.updated_at, c.version).where(where).order_by(c.article_id, c.position, c.id))
+    times = _Times()
+    sources: dict[int, list[SourceEntry]] = defaultdict(list)
+    for src in _rows(conn, select(s.claim_id, s.url, s.title, s.publisher, s.excerpt, s.accessed, s.added_at)
+                     .join(CLAIMS, c.id == s.claim_id).where(where).order_by(s.id)):
+        sources[src[0]].append(SourceEntry(src[1], src[2], src[3], src[4], src[5], times[src[6]]))
+    history: dict[int, list[VerdictEntry]] = defaultdict(list)
+    for verdict in _rows(conn, select(v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
+                         .join(CLAIMS, c.id == v.claim_id).where(where).order_by(v.id)):
+        history[verdict[0]].append(VerdictEntry(verdict[1], verdict[2], verdict[3], times[verdict[4]], verdict[5]))
+    claims: dict[int, list[ClaimEntry]] = defaultdict(list)
+    reasons: dict[str, tuple[str, ...]] = {}  # a few combinations of reasons recur across thousands of claims
+    for r in rows:
+        if keep is not None and r[0] not in keep:
+            continue
+        if r[8] not in reasons:
+            reasons[r[8]] = tuple(json.loads(r[8] or "[]"))
+        claims[r[1]].append(ClaimEntry(
+            r[0], r[2], r[3], r[4], r[5], r[6], r[7], reasons[r[8]], bool(r[9]), bool(r[10]), r[11],
+            r[12], r[13], times[r[14]], times[r[15]], times[r[16]], r[17], tuple(sources.get(r[0], ())),
+            (), tuple(history.get(r[0], ()))))
+    return claims
