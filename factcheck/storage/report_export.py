@@ -44,7 +44,7 @@ def run(engine: Engine, fmt: str, output: str | os.PathLike[str] | TextIO, scope
     counted = {"articles": 0, "claims": 0}
 
     def streamed() -> Iterator[ArticleEntry]:
-        for article in report_reads.articles(engine, reads, with_body=spec.whole_articles):
+        for article in report_reads.articles(engine, reads, full=spec.whole_articles):
             if cancelled():
                 raise _CancelledError
             step(counted["articles"], summary.articles, article.title)

@@ -1,7 +1,7 @@
 """Reading what an export holds, an article at a time, so a report of any size streams.
 
 Rows are read as columns in a few statements per slice of articles (never one statement per
-claim) and handed out as the frozen records of factcheck.export.records.
+claim) and handed out as the immutable records of factcheck.export.records.
 """
 
 from __future__ import annotations
@@ -95,8 +95,9 @@ def _claim_filters(conn: Connection, selection: Selection) -> Iterator[ColumnEle
         yield and_(True, *base)
 
 
-def articles(engine: Engine, selection: Selection, *, with_body: bool = False) -> Iterator[ArticleEntry]:
-    """The articles of the selection with their claims, a slice of articles per few statements.
+def articles(engine: Engine, selection: Selection, *, full: bool = False) -> Iterator[ArticleEntry]:
+    """The articles of the selection with their claims, a slice of articles per few statements;
+    `full` reads everything a backup holds (the text, every column, histories, dates).
 
     With claim ids, articles come in the order of their first claim in the list and claims in the
     list's order (a search's ranking); otherwise articles and claims in reading order.
@@ -106,12 +107,12 @@ def articles(engine: Engine, selection: Selection, *, with_body: bool = False) -
         for chunk in _slices(order, ARTICLES_PER_SLICE):
             keep = None if selection.whole else {i for a in chunk for i in wanted[a]}
             rank = {claim_id: n for a in chunk for n, claim_id in enumerate(wanted[a])}
-            yield from _read_slice(engine, chunk, keep, rank, with_body, whole=True)
+            yield from _read_slice(engine, chunk, keep, rank, full, whole=True)
         return
     if selection.article_ids is not None:
         ids = list(selection.article_ids)
         for chunk in _slices(ids, ARTICLES_PER_SLICE):
-            yield from _read_slice(engine, chunk, None, None, with_body, whole=selection.whole)
+            yield from _read_slice(engine, chunk, None, None, full, whole=selection.whole)
         return
     after = 0
     while True:  # keyset pages over every article: no id list of the whole database in memory
@@ -120,7 +121,7 @@ def articles(engine: Engine, selection: Selection, *, with_body: bool = False) -
                                       .order_by(ARTICLES.c.id).limit(ARTICLES_PER_SLICE)).scalars())
         if not chunk:
             return
-        yield from _read_slice(engine, chunk, None, None, with_body, whole=selection.whole)
+        yield from _read_slice(engine, chunk, None, None, full, whole=selection.whole)
         after = chunk[-1]
 
 
