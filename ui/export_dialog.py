@@ -7,8 +7,10 @@ folder. HTML and PDF can be previewed first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -33,7 +35,7 @@ from factcheck.errors import FactcheckError
 from factcheck.records import ExportResult
 from factcheck.store import Store
 from ui.export_preview import HtmlPreviewDialog, PdfPreviewDialog
-from ui.tasks import Cancelled, Progress, Task
+from ui.tasks import Cancelled, Progress, Task, Work
 
 # (name the store or the renderer knows, what the reviewer reads, file suffix)
 FORMATS = (
@@ -70,6 +72,7 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.result: ExportResult | None = None
         self.preview: QDialog | None = None
+        self._preview_format = "html"
 
         self.format_box = QComboBox()
         for name, label, _suffix in FORMATS:
@@ -213,9 +216,11 @@ class ExportDialog(QDialog):
             html, _ = report_html(store, progress=progress, cancelled=cancelled, **scope)  # type: ignore[arg-type]
             return html
 
-        self._run(work, lambda html: self._previewed(fmt, html), "Preparing the preview…")
+        self._preview_format = fmt
+        self._run(work, self._previewed, "Preparing the preview…")
 
-    def _run(self, work: object, done: object, label: str) -> None:
+    def _run(self, work: Work, done: Callable[[Any], None], label: str) -> None:
+        # `done` is a method of this dialog: Qt drops the connection if the dialog is closed first.
         self.result = None
         for button in (self.open_file_button, self.open_folder_button):
             button.setVisible(False)
@@ -226,7 +231,7 @@ class ExportDialog(QDialog):
         for widget in (self.export_button, self.preview_button, self.format_box):
             widget.setEnabled(False)
         self.cancel_button.setText("Cancel")
-        self.task = Task(work)  # type: ignore[arg-type]
+        self.task = Task(work)
         self.task.progressed.connect(self._progressed)
         self.task.succeeded.connect(done)
         self.task.failed.connect(self._failed)
@@ -258,7 +263,8 @@ class ExportDialog(QDialog):
             self.open_file_button.setFocus()
         self.exportFinished.emit(result)
 
-    def _previewed(self, fmt: str, html: str) -> None:
+    def _previewed(self, html: str) -> None:
+        fmt = self._preview_format
         self._finish()
         if not html:
             self.status.setText("Preview cancelled.")

@@ -28,7 +28,9 @@ def when(value: dt.datetime | None) -> str:
 
 
 def iso(value: dt.datetime | None) -> str | None:
-    return value.astimezone(dt.UTC).isoformat(timespec="seconds") if value else None
+    if value is None:
+        return None
+    return (value if value.tzinfo is dt.UTC else value.astimezone(dt.UTC)).isoformat(timespec="seconds")
 
 
 def link(url: str | None) -> str | None:
