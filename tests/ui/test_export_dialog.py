@@ -129,22 +129,28 @@ def test_choose_names_the_file_with_the_formats_suffix(window, qtbot, tmp_path: 
     assert dialog.destination.text() == str(tmp_path / "weekly.csv")
 
 
-def test_cancel_stops_the_export_and_leaves_no_file(open_window, db_path: Path, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_progress_then_cancel_stops_the_export_and_leaves_no_file(open_window, db_path: Path, qtbot,  # noqa: ANN001
+                                                                    tmp_path: Path) -> None:
     with Store(db_path, reviewer="ana") as store:
         bulk(store, 400, 20, per_call=100)
     window = open_window(db_path)
     dialog = open_dialog(window, qtbot)
-    dialog.set_choice("html")
     target = tmp_path / "out" / "big.html"
     target.parent.mkdir()
+    # A whole export first: the bar counts the articles as they are written.
+    seen: list[tuple[int, int]] = []
+    dialog.set_choice("html")
     dialog.destination.setText(str(target))
-    seen: list[int] = []
     dialog.export_button.click()
-    assert dialog.task is not None and dialog.cancel_button.text() == "Cancel"
-    dialog.task.progressed.connect(lambda done, total, name: seen.append(done))
-    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
-    assert dialog.progress.isVisible() and dialog.progress.maximum() == 400
-    with qtbot.waitSignal(dialog.exportFinished, timeout=30000) as finished:
+    assert dialog.task is not None and dialog.progress.isVisible() and dialog.cancel_button.text() == "Cancel"
+    dialog.task.progressed.connect(lambda done, total, _name: seen.append((done, total)))
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60000):
+        pass
+    assert seen and seen[-1] == (400, 400) and dialog.progress.maximum() == 400
+    target.unlink()
+    # Then one cancelled at once: the work stops at the next article and removes its temporary file.
+    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60000) as finished:
         dialog.cancel_button.click()
     assert finished.args[0].cancelled
     assert dialog.status.text() == "Export cancelled; no file was written."
