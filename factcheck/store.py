@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -50,6 +51,10 @@ IMPORTABLE_SUFFIXES = ingest.SUPPORTED_SUFFIXES + (".json",)  # .json: a backup 
 default_database = db.default_database
 # The export formats of the core, for the dialog and the CLI (the window adds "pdf", which it renders).
 EXPORT_FORMATS = ("html", "md", "csv", "json", "claimreview")
+# A batch import commits this many articles at once, or what it has after this long: few commits
+# keep the search index's segments few, and the reviewer still sees progress several times a second.
+COMMIT_ARTICLES = 32
+COMMIT_SECONDS = 0.25
 
 
 def default_reviewer() -> str:
@@ -123,18 +128,23 @@ class Store:
         """
         names, empty_folders = expand_paths(paths)
         report = ImportReport(failed=empty_folders)
-        for name in [n for n in names if json_backup.is_backup_path(n)]:  # restored, not analysed
+        # A JSON backup is restored, not analysed; it is reported after the files, so the
+        # progress and the cancel below count files only.
+        restored = ImportReport()
+        for name in [n for n in names if json_backup.is_backup_path(n)]:
             names.remove(name)
             try:
-                report.imported.extend((name, result) for result in self.restore_backup(name))
+                restored.imported.extend((name, result) for result in self.restore_backup(name))
             except FactcheckError as exc:
-                report.failed.append((name, str(exc)))
+                restored.failed.append((name, str(exc)))
         total = len(names) + len(empty_folders)
         step = progress or (lambda _done, _total, _name: None)
         readable: list[tuple[str, ingest.ArticleInput]] = []
         for done, name in enumerate(names, start=len(empty_folders)):  # reading is quick: checks, encoding
             if cancelled():
                 report.cancelled = True
+                report.imported.extend(restored.imported)  # restored already: reported, not lost
+                report.failed.extend(restored.failed)
                 return report
             step(done, total, name)
             try:
@@ -151,6 +161,8 @@ class Store:
         if cancelled() and len(report.imported) + len(report.failed) < total:
             report.cancelled = True
         step(len(report.imported) + len(report.failed), total, "")
+        report.imported.extend(restored.imported)
+        report.failed.extend(restored.failed)
         return report
 
     def import_pasted(self, text: str, **overrides: Any) -> ImportReport:
@@ -172,20 +184,37 @@ class Store:
 
     def import_many(self, items: Iterable[ingest.ArticleInput], workers: int | None = None,
                     cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportResult]:
-        """Import a batch, analysing in worker processes; yields each result as it is stored.
+        """Import a batch, analysing in worker processes; yields each result once it is stored.
 
-        Every article is its own transaction, so stopping (cancel, an error) keeps what was stored.
+        Articles are committed a few at a time (up to COMMIT_ARTICLES, or after COMMIT_SECONDS),
+        each one whole or absent; stopping (cancel, an error) keeps every result already yielded.
         """
         from factcheck.importing import batch
 
-        for item, found in batch.analysed(list(items), workers, cancelled):
-            yield self._write(item, found)
+        todo = list(items)
+        # A few articles are committed one by one: a cancel then stops at the very article it
+        # was pressed on, and there is little to gain from fewer commits.
+        per_commit = COMMIT_ARTICLES if len(todo) >= COMMIT_ARTICLES else 1
+        pending: list[tuple[ingest.ArticleInput, list[tuple]]] = []
+        started = time.monotonic()
+        for item, found in batch.analysed(todo, workers, cancelled):
+            pending.append((item, found))
+            if len(pending) >= per_commit or time.monotonic() - started >= COMMIT_SECONDS:
+                yield from self._write_batch(pending)
+                pending, started = [], time.monotonic()
+        yield from self._write_batch(pending)
 
     def _write(self, item: ingest.ArticleInput, found: list[tuple]) -> ImportResult:
+        return self._write_batch([(item, found)])[0]
+
+    def _write_batch(self, pending: list[tuple[ingest.ArticleInput, list[tuple]]]) -> list[ImportResult]:
+        if not pending:
+            return []
         try:
-            return self._writer.write(item, content_hash(item.body), found)
+            return self._writer.write_many([(item, content_hash(item.body), found) for item, found in pending])
         except SAOperationalError as exc:
-            raise StoreError(f"The database refused the import ({exc.orig}). Nothing was saved.") from None
+            raise StoreError(f"The database refused the import ({exc.orig}); the articles it was writing "
+                             "were not saved.") from None
 
     def restore_backup(self, path: str | os.PathLike[str]) -> list[ImportResult]:
         """Bring back a JSON backup (`export --format json`): all of it in one transaction, or nothing."""

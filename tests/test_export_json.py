@@ -195,3 +195,18 @@ def test_a_file_that_is_not_json_is_refused_with_how_to_make_one(store: Store, t
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(IngestError, match="is not valid JSON .*factcheck export --format json"):
         store.restore_backup(bad)
+
+
+def test_a_backup_and_article_files_in_one_import_are_all_reported(store: Store, tmp_path: Path) -> None:
+    reviewed(store)
+    backup = tmp_path / "backup.json"
+    store.export("json", backup)
+    note = tmp_path / "note.txt"
+    note.write_text("The council approved 40 new homes in 2024, the mayor said on Monday.\n", encoding="utf-8")
+    steps: list[tuple[int, int]] = []
+    with Store(tmp_path / "fresh.db") as fresh:
+        report = fresh.import_paths([backup, note], progress=lambda done, total, _name: steps.append((done, total)))
+        assert not report.failed and not report.cancelled
+        assert [name for name, _ in report.imported] == [str(note), str(backup), str(backup)]
+        assert fresh.article_count() == 3
+    assert steps[-1] == (1, 1)  # the progress counts the article files; the backup is reported with them
