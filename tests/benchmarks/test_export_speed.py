@@ -26,7 +26,7 @@ ARTICLES, CLAIMS_PER_ARTICLE, SOURCES = 1000, 100, 2
 RUNS = 3
 BUDGET_S = {"csv": 5.0, "json": 5.0, "html": 15.0}
 BUDGET_MB = 300
-CACHE = Path(tempfile.gettempdir()) / f"factcheck-bench-export-{ARTICLES}x{CLAIMS_PER_ARTICLE}x{SOURCES}-v2.db"
+CACHE = Path(tempfile.gettempdir()) / f"factcheck-bench-export-{ARTICLES}x{CLAIMS_PER_ARTICLE}x{SOURCES}-v3.db"
 
 # Peak resident memory of this process image. Linux's VmHWM starts afresh at exec; getrusage's
 # maximum would start from the parent's size at fork (a test process that built the database).
