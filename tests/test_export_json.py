@@ -109,6 +109,7 @@ def test_a_backup_restored_into_an_empty_database_gives_back_everything(store: S
         for query in ("troops", "verdict:disputed budget", "source:src3.example", "-has:source is:reviewed"):
             assert restored.search_ids(query) == store.search_ids(query), query
         assert [c.as_json() for c in restored.claims(1)] == [c.as_json() for c in store.claims(1)]
+        assert [a.as_json() for a in restored.articles()] == [a.as_json() for a in store.articles()]  # the counts
         assert restored.history(2) == store.history(2)
 
 
