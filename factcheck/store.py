@@ -6,25 +6,30 @@ change as one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, case, func, select
+from sqlalchemy.exc import IntegrityError as SAIntegrityError
 from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from factcheck import ops, preferences
-from factcheck.errors import FactcheckError, IngestError, StoreError
+from factcheck.errors import BackupError, FactcheckError, IngestError, StoreError
 from factcheck.importing import reading as ingest
 from factcheck.importing.paths import expand as expand_paths
 from factcheck.records import (
     ArticleRecord,
     ArticleText,
+    BackupRecord,
     Changes,
     ClaimRecord,
     DateRecord,
@@ -36,6 +41,7 @@ from factcheck.records import (
     SourceRecord,
     VerdictRecord,
 )
+from factcheck.storage import backups as backup_files
 from factcheck.storage import database as db
 from factcheck.storage.article_writer import ArticleWriter
 from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEARCHES, SOURCES, VERDICTS, as_utc
@@ -45,6 +51,8 @@ SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 # here so front ends need no module of the core but the store.
 IMPORTABLE_SUFFIXES = ingest.SUPPORTED_SUFFIXES
 default_database = db.default_database
+# How often a database in use is backed up while it changes (the window, and the command line on open).
+BACKUP_INTERVAL = backup_files.INTERVAL
 
 
 def default_reviewer() -> str:
@@ -98,7 +106,7 @@ class Store:
             with Session(db.writing(self.engine)) as session, session.begin():
                 return step(session)
         except SAOperationalError as exc:
-            raise StoreError(f"The database refused the change ({exc.orig}). Nothing was saved.") from None
+            raise StoreError(f"The database refused the change: {db.refusal(exc)}. Nothing was saved.") from None
 
     def set_verdict(self, claim_id: int, verdict: str, rationale: str | None = None,
                     sources: Iterable[SourceInput] = (), reviewer: str | None = None) -> Changes:
@@ -130,13 +138,18 @@ class Store:
                 readable.append((name, ingest.read_file(name, **dict(overrides or {}))))
             except IngestError as exc:
                 report.failed.append((name, str(exc)))
-        pending = iter(name for name, _ in readable)
-        try:  # analysing is the long part: a batch runs it in worker processes
-            for result in self.import_many([item for _, item in readable], cancelled=cancelled):
-                report.imported.append((next(pending), result))
-                step(len(report.imported) + len(report.failed), total, report.imported[-1][0])
-        except FactcheckError as exc:
-            report.failed.extend((name, str(exc)) for name in pending)
+        from factcheck.importing import batch  # analysis loads word lists: only when importing
+
+        names_of = {id(item): name for name, item in readable}
+        # The long part is analysing, which a batch runs in worker processes; each article is then
+        # written on its own, so one refused write (a full disk, say) is reported and the rest go on.
+        for item, found in batch.analysed([item for _, item in readable], cancelled=cancelled):
+            name = names_of[id(item)]
+            try:
+                report.imported.append((name, self._write(item, found)))
+            except FactcheckError as exc:
+                report.failed.append((name, str(exc)))
+            step(len(report.imported) + len(report.failed), total, name)
         if cancelled() and len(report.imported) + len(report.failed) < total:
             report.cancelled = True
         step(len(report.imported) + len(report.failed), total, "")
@@ -171,10 +184,20 @@ class Store:
             yield self._write(item, found)
 
     def _write(self, item: ingest.ArticleInput, found: list[tuple]) -> ImportResult:
-        try:
-            return self._writer.write(item, content_hash(item.body), found)
-        except SAOperationalError as exc:
-            raise StoreError(f"The database refused the import ({exc.orig}). Nothing was saved.") from None
+        digest = content_hash(item.body)
+        for attempt in range(2):
+            try:
+                return self._writer.write(item, digest, found)
+            except (SAIntegrityError, sqlite3.IntegrityError):
+                # Another program stored the same text between our look and our write: the second
+                # look finds it and reports it as already imported.
+                if attempt:
+                    raise StoreError("The database refused the import (the same text was being stored at "
+                                     "once elsewhere). Nothing was saved; import it again.") from None
+            except (SQLAlchemyError, sqlite3.Error) as exc:
+                # The writer runs on the driver's cursor: its errors arrive as sqlite3's own.
+                raise StoreError(f"The database refused the import: {db.refusal(exc)}. Nothing was saved.") from None
+        raise AssertionError("not reached")
 
     def seed(self, folder: Path = SEEDS_DIR) -> list[ImportResult]:
         """Load the sample articles into a database that has none yet."""
@@ -183,6 +206,69 @@ class Store:
         files = sorted(p for p in folder.glob("*")
                        if p.suffix in ingest.SUPPORTED_SUFFIXES and not p.name.upper().startswith("README"))
         return [self.import_file(p) for p in files]
+
+    # -- backups (factcheck.storage.backups) ------------------------------------------------
+    # Each backup reads the database through its own connection, so these may run on a worker
+    # thread while the window keeps working.
+
+    def _file(self) -> Path:
+        if self.path is None:
+            raise BackupError(f"{self.url} is not a database file; back it up with its server's own tools.")
+        return self.path
+
+    @property
+    def backups_folder(self) -> str | None:
+        return str(backup_files.backups_dir(self.path)) if self.path is not None else None
+
+    def backup_due(self, min_age: dt.timedelta = dt.timedelta(0)) -> bool:
+        """Whether the database changed since its newest backup, made at least `min_age` ago."""
+        # A database without articles has nothing to keep yet.
+        return self.path is not None and backup_files.backup_due(self.path, min_age) and self.article_count() > 0
+
+    def automatic_backup(self) -> BackupRecord:
+        """An automatic backup, then the automatic ones thinned (today's and yesterday's all kept)."""
+        return self._record(backup_files.automatic_backup(self._file()))
+
+    def backup(self, output: str | os.PathLike[str] | None = None) -> BackupRecord:
+        """A backup on request: into the backups folder (never thinned), or to `output`."""
+        target = Path(output).expanduser().resolve() if output is not None else None
+        if target is not None and (target.is_dir() or target == self._file().resolve()):
+            raise BackupError(f"{target} is a folder or the database itself; give the name of a new file.")
+        return self._record(backup_files.make_backup(self._file(), "manual", output=target))
+
+    def backups(self) -> list[BackupRecord]:
+        """This database's backups, newest first, with what each holds."""
+        return [self._record(info.path, info) for info in backup_files.list_backups(self._file())]
+
+    def restore(self, backup: str | os.PathLike[str]) -> BackupRecord:
+        """Put a backup in the database's place; the current state is backed up first, so a restore can
+        itself be undone by restoring that copy. Returns the copy of the state before."""
+        source = Path(backup).expanduser().resolve()
+        if not source.is_file():
+            raise BackupError(f"{source} is not a file; list the backups with: factcheck backups")
+        try:
+            db.check_readable_database(source)
+        except FactcheckError as exc:
+            raise BackupError(f"Cannot restore from it: {exc}") from None
+        before = backup_files.make_backup(self._file(), "before-restore")
+        self.engine.dispose()
+        try:
+            backup_files.copy_into(source, self._file())
+        finally:
+            self.engine = db.open_engine(self._file())  # an older copy is upgraded, with its own backup
+            self._writer = ArticleWriter(self.engine)
+        return self._record(before)
+
+    def _record(self, path: Path, info: backup_files.BackupInfo | None = None) -> BackupRecord:
+        if info is None:
+            stat = path.stat()
+            info = backup_files.BackupInfo(path, "manual", dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size)
+            info = next((b for b in backup_files.list_backups(self._file()) if b.path == path), info)
+        try:
+            articles, claims = backup_files.contents(path)
+        except BackupError:
+            return BackupRecord(str(path), info.kind, info.made_at, info.size)
+        return BackupRecord(str(path), info.kind, info.made_at, info.size, articles, claims)
 
     # -- reads -----------------------------------------------------------------------------
 
