@@ -85,7 +85,7 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
     partial = folder / f".{target.name}{_PARTIAL}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
+        _forget_stale(folder)
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
             dst = sqlite3.connect(partial)
@@ -115,7 +115,20 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
-    return str(exc)
+    text = str(exc)
+    # SQLite says "disk I/O error" when a write is refused for size (a full disk, a file size limit).
+    return "the disk is full or cannot be written" if "disk" in text.lower() else text
+
+
+def _forget_stale(folder: Path) -> None:
+    """Remove what backups killed half-way left: hidden, never listed, older than any running backup."""
+    stale = dt.datetime.now().timestamp() - 3600
+    for leftover in folder.glob(f".*{_PARTIAL}*"):  # with its journal
+        try:
+            if leftover.stat().st_mtime < stale:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def _fsync(path: Path) -> None:

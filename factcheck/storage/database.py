@@ -241,7 +241,8 @@ def create_sqlite(path: Path) -> None:
     except Exception as exc:
         engine.dispose()
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"Cannot create {path}: {refusal(exc)}.") from None
+        raise DatabaseError(f"Cannot create {path}: {refusal(exc)}. Nothing was created; the file was left as it "
+                            "was.") from None
     engine.dispose()
     try:
         if path.exists() and path.stat().st_size == 0:
