@@ -77,7 +77,8 @@ def test_a_backup_is_due_once_the_database_changed_since_the_last(db_path: Path)
     with Store(_seeded(db_path)) as store:
         assert store.backup_due()
         made = store.automatic_backup()
-        assert (made.kind, made.articles, made.claims) == ("automatic", 1, store.claims(1, proposed_only=True).__len__())
+        proposed = len(store.claims(1, proposed_only=True))
+        assert (made.kind, made.articles, made.claims) == ("automatic", 1, proposed)
         assert not store.backup_due()
         time.sleep(0.05)
         store.set_verdict(store.claims(1, proposed_only=True)[0].id, "disputed")
@@ -152,7 +153,8 @@ def test_a_backup_killed_half_way_leaves_nothing_that_counts_as_a_backup(tmp_pat
             finally:
                 con.close()
     # What a kill leaves is only an unfinished copy under its hidden temporary name, never listed.
-    left = [p for p in backups.backups_dir(db_path).iterdir() if p not in {b.path for b in backups.list_backups(db_path)}]
+    listed = {b.path for b in backups.list_backups(db_path)}
+    left = [p for p in backups.backups_dir(db_path).iterdir() if p not in listed]
     assert all(p.name.startswith(".") and ".partial" in p.name for p in left)
 
 

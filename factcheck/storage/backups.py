@@ -103,13 +103,20 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
         _fsync(partial)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise BackupError(f"Could not back up {path.name} into {folder} ({_reason(exc)}); "
                           "the database itself is unchanged. Free some disk space or check the folder.") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
     return target
+
+
+def _discard(partial: Path) -> None:
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:  # the folder itself is the problem: nothing was written there
+        pass
 
 
 def _reason(exc: BaseException) -> str:
