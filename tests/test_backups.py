@@ -128,36 +128,6 @@ def test_automatic_backups_are_thinned_to_today_yesterday_7_days_4_weeks_and_12_
     assert Path("review-20200101-090000-manual.db") not in dropped  # a copy asked for is never thinned
 
 
-KILL_DURING_BACKUP = """
-import os, random, signal, sys, threading, time
-from pathlib import Path
-from factcheck.storage import backups
-delay = float(sys.argv[2])
-threading.Timer(delay, lambda: os.kill(os.getpid(), signal.SIGKILL)).start()
-while True:
-    backups.make_backup(Path(sys.argv[1]))
-"""
-
-
-def test_a_backup_killed_half_way_leaves_nothing_that_counts_as_a_backup(tmp_path: Path) -> None:
-    db_path = _big(tmp_path / "review.db")
-    for n in range(12):
-        done = subprocess.run([sys.executable, "-c", KILL_DURING_BACKUP, str(db_path), str(0.3 + n * 0.02)],
-                              cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
-        assert done.returncode == -signal.SIGKILL, done.stderr
-        for listed in backups.list_backups(db_path):  # every file that counts as a backup is whole
-            con = sqlite3.connect(listed.path)
-            try:
-                assert con.execute("PRAGMA quick_check").fetchone() == ("ok",)
-                assert con.execute("SELECT count(*) FROM article").fetchone() == (120,)
-            finally:
-                con.close()
-    # What a kill leaves is only an unfinished copy under its hidden temporary name, never listed.
-    listed = {b.path for b in backups.list_backups(db_path)}
-    left = [p for p in backups.backups_dir(db_path).iterdir() if p not in listed]
-    assert all(p.name.startswith(".") and ".partial" in p.name for p in left)
-
-
 def _with_file_limit(limit: int):  # noqa: ANN202 - a preexec_fn
     def apply() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
