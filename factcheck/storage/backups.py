@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -71,22 +72,19 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
     The copy is checked before it gets its final name; on any failure (a full disk, a damaged
     source) nothing is left behind and BackupError says why. The database itself is never written.
     """
-    if output is None:
-        folder = backups_dir(path)
-        stamp = dt.datetime.now().strftime(_STAMP)
-        target = folder / f"{path.stem}-{stamp}-{reason}.db"
-        n = 1
-        while target.exists():
-            target = folder / f"{path.stem}-{stamp}-{reason}-{n}.db"
-            n += 1
-    else:
-        target = output
-        folder = output.parent
-    partial = folder / f".{target.name}{_PARTIAL}"
+    folder = backups_dir(path) if output is None else output.parent
+    # Named for this program and moment: two programs backing up one database at once (two
+    # windows, the window and the command line) must never write into the same file.
+    partial = folder / f".{path.stem}-{os.getpid()}-{secrets.token_hex(4)}{_PARTIAL}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _forget_stale(folder)
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        if not path.is_file():
+            raise FileNotFoundError(2, "no such database file", str(path))
+        # Not mode=ro: a read-only connection cannot rebuild the index of a write-ahead log that
+        # another program just reset, and fails with "attempt to write a readonly database". The
+        # backup only reads from this connection.
+        src = sqlite3.connect(path, timeout=5)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -101,7 +99,11 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
             raise BackupError(f"The backup of {path} did not pass its check ({verdict and verdict[0]}); "
                               "the database may be damaged. No backup was kept.")
         _fsync(partial)
-        os.replace(partial, target)
+        if output is not None:
+            os.replace(partial, output)
+            target = output
+        else:
+            target = _claim_name(partial, folder, path.stem, reason)
     except (sqlite3.Error, OSError) as exc:
         _discard(partial)
         raise BackupError(f"Could not back up {path.name} into {folder} ({_reason(exc)}); "
@@ -110,6 +112,29 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
         _discard(partial)
         raise
     return target
+
+
+def _free_name(folder: Path, stem: str, reason: str, n: int = 0) -> Path:
+    stamp = dt.datetime.now().strftime(_STAMP)
+    return folder / (f"{stem}-{stamp}-{reason}.db" if n == 0 else f"{stem}-{stamp}-{reason}-{n}.db")
+
+
+def _claim_name(partial: Path, folder: Path, stem: str, reason: str) -> Path:
+    """Give the checked copy its name; link() refuses a name another program took meanwhile."""
+    for n in range(1000):
+        target = _free_name(folder, stem, reason, n)
+        try:
+            os.link(partial, target)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: the name was free a moment ago
+            if target.exists():
+                continue
+            os.replace(partial, target)
+            return target
+        partial.unlink()
+        return target
+    raise FileExistsError(17, "no free backup name", str(folder))
 
 
 def _discard(partial: Path) -> None:
@@ -124,7 +149,7 @@ def _reason(exc: BaseException) -> str:
         return exc.strerror.lower()
     text = str(exc)
     # SQLite says "disk I/O error" when a write is refused for size (a full disk, a file size limit).
-    return "the disk is full or cannot be written" if "disk" in text.lower() else text
+    return f"the disk is full or cannot be written: {text}" if "disk" in text.lower() else text
 
 
 def _forget_stale(folder: Path) -> None:
