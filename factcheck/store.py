@@ -148,7 +148,7 @@ class Store:
             try:
                 report.imported.append((name, self._write(item, found)))
             except FactcheckError as exc:
-                report.failed.append((name, str(exc)))
+                report.failed.append((name, f"'{ingest.displayable(name)}': {exc}"))
             step(len(report.imported) + len(report.failed), total, name)
         if cancelled() and len(report.imported) + len(report.failed) < total:
             report.cancelled = True

@@ -89,6 +89,8 @@ def refusal(exc: BaseException) -> str:
     low = text.lower()
     if "full" in low or "too large" in low or "efbig" in low:
         return "the disk is full; free some space and try again"
+    if "disk i/o" in low:  # what SQLite reports when a write is cut short for size, among others
+        return "the disk is full or cannot be written (disk I/O error); free some space and try again"
     if "readonly" in low or "read-only" in low:
         return "the database is read-only; check its permissions or copy it somewhere writable"
     if "locked" in low or "busy" in low:
@@ -282,7 +284,12 @@ def open_engine(path_or_url: str | os.PathLike) -> Engine:
             create_sqlite(path)
     engine = _engine(url, path)
     try:
-        state = migrate.schema_state(engine)
+        try:
+            state = migrate.schema_state(engine)
+        except DBAPIError as exc:  # a version table of another shape: edited by hand, or not ours
+            raise DatabaseError(f"{path or url} has a schema version factcheck cannot read ({_one_line(exc)}). It "
+                                "was left untouched; open it with the factcheck that wrote it, or restore a "
+                                "backup.") from None
         if path is not None and _half_created(engine, state):
             engine.dispose()
             path.unlink()
