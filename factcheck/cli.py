@@ -324,8 +324,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = out, err
 
 
+# Arguments that are text, not file names: a byte sequence that is not UTF-8 (which Python keeps
+# as lone surrogates, and which no database or terminal takes) becomes the replacement character.
+_TEXT_ARGUMENTS = ("title", "outlet", "url", "author", "published", "note", "reviewer", "query")
+
+
+def _readable(args: argparse.Namespace) -> None:
+    for name in _TEXT_ARGUMENTS:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, value.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    if getattr(args, "source", None):
+        args.source = [u.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for u in args.source]
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    _readable(args)
     if args.command == "gui":
         return launch_gui(args.db)
     try:

@@ -231,9 +231,13 @@ class Store:
 
     def backup(self, output: str | os.PathLike[str] | None = None) -> BackupRecord:
         """A backup on request: into the backups folder (never thinned), or to `output`."""
-        target = Path(output).expanduser().resolve() if output is not None else None
-        if target is not None and (target.is_dir() or target == self._file().resolve()):
-            raise BackupError(f"{target} is a folder or the database itself; give the name of a new file.")
+        try:
+            target = Path(output).expanduser().resolve() if output is not None else None
+            if target is not None and (target.is_dir() or target == self._file().resolve()):
+                raise BackupError(f"{target} is a folder or the database itself; give the name of a new file.")
+        except OSError as exc:
+            raise BackupError(f"Cannot back up to {str(output)[:200]} ({exc.strerror or exc}); "
+                              "give the name of a new file.") from None
         return self._record(backup_files.make_backup(self._file(), "manual", output=target))
 
     def backups(self) -> list[BackupRecord]:
@@ -243,9 +247,13 @@ class Store:
     def restore(self, backup: str | os.PathLike[str]) -> BackupRecord:
         """Put a backup in the database's place; the current state is backed up first, so a restore can
         itself be undone by restoring that copy. Returns the copy of the state before."""
-        source = Path(backup).expanduser().resolve()
-        if not source.is_file():
-            raise BackupError(f"{source} is not a file; list the backups with: factcheck backups")
+        try:
+            source = Path(backup).expanduser().resolve()
+            if not source.is_file():
+                raise BackupError(f"{str(source)[:200]} is not a file; list the backups with: factcheck backups")
+        except OSError as exc:
+            raise BackupError(f"Cannot restore from {str(backup)[:200]} ({exc.strerror or exc}); list the "
+                              "backups with: factcheck backups") from None
         try:
             db.check_readable_database(source)
         except FactcheckError as exc:

@@ -128,6 +128,8 @@ def read_file(path: str | os.PathLike[str], *, title: str | None = None, outlet:
             raise IngestError(f"{name} does not exist; check the path and file name")
         if p.is_dir():
             raise IngestError(f"{name} is a folder; pass the files inside it")
+        if not p.is_file():  # a pipe or a device would be read forever
+            raise IngestError(f"{name} is a device or a pipe, not a file; save the article as a .txt or .md file")
         if p.suffix.lower() not in SUPPORTED_SUFFIXES:
             what = "HTML files are not supported yet" if p.suffix.lower() in (".html", ".htm") \
                 else f"unsupported file type {p.suffix or '(no suffix)'!r}"

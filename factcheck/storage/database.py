@@ -59,7 +59,7 @@ def to_url(path_or_url: str | os.PathLike) -> str:
 def sqlite_path(url: str) -> Path | None:
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return None
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
@@ -70,8 +70,8 @@ def check_url(url: str) -> None:
     """Refuse a URL that would lose the work or ignore what it asks: memory, read-only modes."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise DatabaseError(f"{url!r} is neither a file path nor a database URL; give the path of a .db file.") \
+    except (ArgumentError, ValueError):
+        raise DatabaseError(f"{url[:200]!r} is neither a file path nor a database URL; give the path of a .db file.") \
             from None
     if parsed.get_backend_name() != "sqlite":
         return
@@ -100,6 +100,15 @@ def refusal(exc: BaseException) -> str:
 
 def check_sqlite_file(path: Path) -> None:
     """Refuse a path that is a folder, not a database or corrupt, without writing to it."""
+    try:
+        _check_sqlite_file(path)
+    except OSError as exc:  # a name too long, a loop of links, a folder we may not enter
+        shown = str(path) if len(str(path)) <= 200 else str(path)[:200] + "…"
+        raise DatabaseError(f"{shown} cannot be opened ({exc.strerror or exc}); give the path of a .db file.") \
+            from None
+
+
+def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file. Give the path of a .db file.")
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
