@@ -173,6 +173,9 @@ def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
     if not _visible(text):
         raise IngestError(f"{name} is empty (nothing but spaces or invisible characters); "
                           "paste or import the article text")
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        raise IngestError(f"{name} contains characters that are not text (lone surrogates); "
+                          "save it again as UTF-8 and import that")
     if "\x00" in text:
         raise IngestError(f"{name} contains NUL characters, which text never holds; "
                           "it is probably a binary file: import .txt or .md")
@@ -228,8 +231,8 @@ def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
 
 
 def _visible(text: str) -> bool:
-    """Whether the text shows anything: not only spaces, NBSP, zero-width spaces and BOMs."""
-    return bool(text.strip().strip(_INVISIBLE + " \t\r\n\xa0\u3000").strip())
+    """Whether the text shows anything: not only spaces, NBSP, zero-width spaces, BOMs and control codes."""
+    return any(not (c.isspace() or c in _INVISIBLE or _FIELD_CONTROL.match(c)) for c in text)
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
@@ -285,7 +288,7 @@ def _language(value: str, body: str, name: str) -> str:
 def _fallback_title(body: str, markdown: bool) -> str:
     """A leading Markdown heading, else the first non-blank line, cut at a word near 120 chars."""
     for line in body.splitlines():
-        line = line.strip().strip(_INVISIBLE)
+        line = _FIELD_CONTROL.sub("", line).strip().strip(_INVISIBLE).strip()
         if not line or set(line) <= set("-=*_# "):  # a Markdown rule or an empty heading is no title
             continue
         heading = _MD_HEADING.match(line) if markdown else None
