@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -51,6 +52,9 @@ SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 # here so front ends need no module of the core but the store.
 IMPORTABLE_SUFFIXES = ingest.SUPPORTED_SUFFIXES
 default_database = db.default_database
+# After the busy timeout (5 s) a write is tried again after these pauses before "locked" is reported:
+# another program's long transaction (a large import, a restore) should not cost a reviewer a change.
+LOCKED_RETRY_PAUSES = (0.2, 1.0, 3.0)
 # How often a database in use is backed up while it changes (the window, and the command line on open).
 BACKUP_INTERVAL = backup_files.INTERVAL
 
@@ -102,11 +106,16 @@ class Store:
     def _in_transaction(self, step: Callable[[Session], Changes]) -> Changes:
         # A write transaction from its first statement: the claim version an operation checks
         # cannot change before it commits (factcheck.storage.transactions).
-        try:
-            with Session(db.writing(self.engine)) as session, session.begin():
-                return step(session)
-        except SAOperationalError as exc:
-            raise StoreError(f"The database refused the change: {db.refusal(exc)}. Nothing was saved.") from None
+        for pause in (*LOCKED_RETRY_PAUSES, None):
+            try:
+                with Session(db.writing(self.engine)) as session, session.begin():
+                    return step(session)
+            except SAOperationalError as exc:
+                if pause is not None and db.is_busy(exc):
+                    time.sleep(pause)  # another program held the write lock past the busy timeout
+                    continue
+                raise StoreError(f"The database refused the change: {db.refusal(exc)}. Nothing was saved.") from None
+        raise AssertionError("not reached")
 
     def set_verdict(self, claim_id: int, verdict: str, rationale: str | None = None,
                     sources: Iterable[SourceInput] = (), reviewer: str | None = None) -> Changes:
@@ -185,19 +194,24 @@ class Store:
 
     def _write(self, item: ingest.ArticleInput, found: list[tuple]) -> ImportResult:
         digest = content_hash(item.body)
-        for attempt in range(2):
+        duplicate_race = False
+        for pause in (*LOCKED_RETRY_PAUSES, None):
             try:
                 return self._writer.write(item, digest, found)
             except (SAIntegrityError, sqlite3.IntegrityError):
                 # Another program stored the same text between our look and our write: the second
                 # look finds it and reports it as already imported.
-                if attempt:
+                if duplicate_race:
                     raise StoreError("The database refused the import (the same text was being stored at "
                                      "once elsewhere). Nothing was saved; import it again.") from None
+                duplicate_race = True
             except (SQLAlchemyError, sqlite3.Error) as exc:
                 # The writer runs on the driver's cursor: its errors arrive as sqlite3's own.
+                if pause is not None and db.is_busy(exc):
+                    time.sleep(pause)
+                    continue
                 raise StoreError(f"The database refused the import: {db.refusal(exc)}. Nothing was saved.") from None
-        raise AssertionError("not reached")
+        raise StoreError("The database stayed locked by another program; nothing was saved. Try again.")
 
     def seed(self, folder: Path = SEEDS_DIR) -> list[ImportResult]:
         """Load the sample articles into a database that has none yet."""

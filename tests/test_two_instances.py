@@ -140,3 +140,30 @@ def test_a_claim_the_other_program_changed_is_refused_naming_its_version_and_not
         ana.run(ops.SetVerdict(shown.id, verdict="disputed", reviewer="ana", rationale="no record",
                                expected_version=again.version))
         assert [v.label for v in ana.history(shown.id)] == ["verified", "disputed"]
+
+
+HOLD_THE_LOCK = r"""
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+con.execute("COMMIT")
+"""
+
+
+def test_a_write_lock_held_past_the_busy_timeout_is_waited_out_not_reported(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.storage import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)  # as if the other program held it for minutes
+    with Store(db_path, reviewer="ana") as store:
+        store.import_file(SEED)
+        claim = store.claims(1, proposed_only=True)[0].id
+        holder = _start(HOLD_THE_LOCK, db_path, 0.8)
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        store.set_verdict(claim, "unclear", rationale="waited for the other program")
+        result = store.import_text("The mayor said 12 bridges closed on Monday, officials said.")
+        holder.communicate(timeout=30)
+        assert store.claim(claim).rationale == "waited for the other program"
+        assert not result.duplicate and store.article_count() == 2

@@ -83,6 +83,12 @@ def check_url(url: str) -> None:
                             "made. Open the file without ?mode=ro, or copy it somewhere writable.")
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Whether a write was refused only because another program held the lock: worth trying again."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def refusal(exc: BaseException) -> str:
     """What a refused write means for the person, in a few words (the driver's message is kept)."""
     text = str(getattr(exc, "orig", None) or exc).splitlines()[0]
