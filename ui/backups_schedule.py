@@ -11,9 +11,12 @@ import datetime as dt
 from typing import Protocol
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 
 from factcheck.records import BackupRecord
 from factcheck.store import BACKUP_INTERVAL, Store
+from ui.backups_banner import BackupBanner
+from ui.formatting import clock_time
 from ui.tasks import Task
 
 
@@ -37,6 +40,20 @@ class BackupSchedule(QObject):
         self._timer.setInterval(int(BACKUP_INTERVAL.total_seconds() * 1000))
         self._timer.timeout.connect(lambda: self.run_if_due(BACKUP_INTERVAL))
         self._timer.start()
+
+    def report_to(self, label: QLabel, banner: BackupBanner) -> None:
+        """Show each backup in a status-bar label as it starts and ends, and a failure in the banner."""
+        def finished(made: BackupRecord | None) -> None:
+            label.setText(f"backed up {clock_time()}" if made is not None else "")
+            label.setToolTip(made.path if made is not None else "")
+
+        def failed(message: str) -> None:
+            label.setText("backup failed")
+            banner.show_problem(f"The automatic backup failed, and your work goes on: {message}")
+
+        self.backupStarted.connect(lambda: label.setText("backing up…"))
+        self.backupFinished.connect(finished)
+        self.backupFailed.connect(failed)
 
     @property
     def running(self) -> bool:

@@ -72,9 +72,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._show_first_article()
         self.backups = BackupSchedule(self, self)
-        self.backups.backupStarted.connect(lambda: self.backup_label.setText("backing up…"))
-        self.backups.backupFinished.connect(self._backup_finished)
-        self.backups.backupFailed.connect(self._backup_failed)
+        self.backups.report_to(self.backup_label, self.backup_banner)
         self.backups.on_open()
 
     # -- construction ------------------------------------------------------------------------
@@ -408,15 +406,6 @@ class MainWindow(QMainWindow):
         if self.article_id is None:
             self.review_panel.show_claim(None, [])
         self.statusBar().showMessage(message, 10000)
-
-    def _backup_finished(self, made: object) -> None:
-        self.backup_label.setText(f"backed up {clock_time()}" if made is not None else "")
-        if made is not None:
-            self.backup_label.setToolTip(str(getattr(made, "path", "")))
-
-    def _backup_failed(self, message: str) -> None:
-        self.backup_label.setText("backup failed")
-        self.backup_banner.show_problem(f"The automatic backup failed, and your work goes on: {message}")
 
     def replace_store(self, store: Store) -> None:
         """Show another database: the old store is closed, the undo history belongs to it."""

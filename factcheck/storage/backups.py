@@ -185,8 +185,36 @@ def backup_due(path: Path, min_age: dt.timedelta = dt.timedelta(0), now: dt.date
     if newest is None:
         return True
     written = dt.datetime.fromtimestamp(newest.path.stat().st_mtime)
-    changed = dt.datetime.fromtimestamp(last_changed(path))
-    return changed > written and (now or dt.datetime.now()) - written >= min_age
+    if dt.datetime.fromtimestamp(last_changed(path)) <= written:
+        return False  # nothing has touched the files since
+    if (now or dt.datetime.now()) - written < min_age:
+        return False
+    # Opening a database touches its write-ahead log without changing anything: compare what it holds.
+    return fingerprint(path) != fingerprint(newest.path)
+
+
+# What any change a reviewer makes moves: rows added or removed, and claims edited (each edit
+# raises the claim's version).
+_FINGERPRINT = (
+    "SELECT count(*), max(id) FROM article", "SELECT count(*), max(id), sum(version) FROM claim",
+    "SELECT count(*), max(id) FROM verdict", "SELECT count(*), max(id) FROM source",
+    "SELECT count(*), max(id) FROM saved_search",
+)
+
+
+def fingerprint(path: Path) -> tuple[object, ...]:
+    """A summary of the database's content that any change moves; read without writing."""
+    con = sqlite3.connect(path, timeout=5)  # not mode=ro: see make_backup
+    try:
+        found: list[object] = []
+        for query in _FINGERPRINT:
+            try:
+                found.append(tuple(con.execute(query).fetchone()))
+            except sqlite3.OperationalError:  # a table an older schema did not have
+                found.append(None)
+        return tuple(found)
+    finally:
+        con.close()
 
 
 def automatic_backup(path: Path, now: dt.datetime | None = None) -> Path:

@@ -3,7 +3,9 @@ failure shown as a banner while the work goes on; a claim changed by another ins
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from factcheck.store import Store
 from tests.conftest import SEED
 from ui.backups_dialog import BackupsDialog
+from ui.backups_table_model import BackupTableModel
 
 
 def _seeded(db_path: Path) -> Path:
@@ -126,3 +129,31 @@ def test_a_claim_changed_by_another_instance_is_refused_naming_the_other_version
     assert f"it is now version {claim.version + 1}: verified by ben" in message
     assert window.store.claim(claim.id).verdict == "verified"  # neither change lost silently: ben's stays
     assert window.review_panel.rationale_edit.toPlainText() == "ben checked the record"  # shown afresh
+
+
+def test_after_30_minutes_of_changes_the_window_backs_up_again(open_window, db_path, qtbot) -> None:  # noqa: ANN001
+    _seeded(db_path)
+    window = open_window(db_path)
+    with qtbot.waitSignal(window.backups.backupFinished, timeout=30000):
+        pass
+    [first] = _backups(db_path)
+    half_an_hour_ago = time.time() - 31 * 60
+    os.utime(first, (half_an_hour_ago, half_an_hour_ago))
+    with qtbot.waitSignal(window.backups.backupFinished, timeout=30000) as quiet:
+        window.backups._timer.timeout.emit()  # the half-hour tick, with nothing changed since
+    assert quiet.args == [None] and _backups(db_path) == [first]
+
+    window.record_verdict("verified")
+    with qtbot.waitSignal(window.backups.backupFinished, timeout=30000) as made:
+        window.backups._timer.timeout.emit()
+    assert made.args[0] is not None and len(_backups(db_path)) == 2
+
+
+def test_the_backup_table_model_passes_modeltester(qtmodeltester, db_path) -> None:  # noqa: ANN001
+    with Store(_seeded(db_path)) as store:
+        store.backup()
+        store.automatic_backup()
+        model = BackupTableModel()
+        model.set_backups(store.backups())
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
