@@ -249,6 +249,9 @@ class Store:
             target = Path(output).expanduser().resolve() if output is not None else None
             if target is not None and (target.is_dir() or target == self._file().resolve()):
                 raise BackupError(f"{target} is a folder or the database itself; give the name of a new file.")
+            if target is not None and (os.path.lexists(target)):
+                # Never over an existing file: a typo must not replace a document, a device or a system file.
+                raise BackupError(f"{target} already exists; give the name of a new file.")
         except OSError as exc:
             raise BackupError(f"Cannot back up to {str(output)[:200]} ({exc.strerror or exc}); "
                               "give the name of a new file.") from None

@@ -230,6 +230,12 @@ def test_backup_to_a_file_of_ones_choosing_and_refusals(db_path: Path, tmp_path:
     assert code == 1 and "is a folder" in err and "Traceback" not in err
     code, _, err = run_cli(capsys, db_path, "backup", "--output", str(db_path))
     assert code == 1 and "the database itself" in err
+    letter = tmp_path / "letter.txt"
+    letter.write_text("not a backup\n")
+    code, _, err = run_cli(capsys, db_path, "backup", "--output", str(letter))
+    assert code == 1 and "already exists" in err and letter.read_text() == "not a backup\n"
+    code, _, err = run_cli(capsys, db_path, "backup", "--output", str(tmp_path / "friday.db"))
+    assert code == 1 and "already exists" in err  # not even over another backup
 
 
 def test_the_command_line_backs_up_a_changed_database_when_it_opens_it(db_path: Path,

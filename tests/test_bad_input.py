@@ -29,7 +29,7 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         # The search index's own tables are left out: SQLite may lay out the same index differently
         # after a change and its undo, and the rows it indexes are compared anyway.
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'claim_fts%' "
+                                            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' "
                                             "ORDER BY name")]
         return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
     finally:

@@ -13,8 +13,8 @@ from factcheck.store import Store
 from tests.conftest import SEED
 
 HOSTILE = [
-    "", " ", "-1", "0", "99999999999999999999", "1e9", "\u00b2", "NaN", "\x1b[2J\x1b]0;owned\x07", "../../etc/passwd",
-    "/dev/null", "a" * 20_000, "'; DROP TABLE claim; --", "https://[::1", "javascript:alert(1)", "\udcff\udcfe",
+    "", " ", "-1", "0", "99999999999999999999", "1e9", "\u00b2", "NaN", "\x1b[2J\x1b]0;owned\x07", "../elsewhere.txt",
+    "../review.db", "a" * 20_000, "'; DROP TABLE claim; --", "https://[::1", "javascript:alert(1)", "\udcff\udcfe",
     "🪖🇲🇽", "%s%n{0}", "--", "=1+2", "\u202eRTL",
 ]
 
@@ -62,8 +62,15 @@ def hostile_desk(tmp_path: Path) -> tuple[Path, Path, int]:
 
 
 def test_every_command_with_hostile_arguments_fails_cleanly(hostile_desk: tuple[Path, Path, int],
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+                                                            capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     db, article, claim = hostile_desk
+    # Relative names land in a folder of the test's own, and "../" stays inside the test's folder:
+    # a command that wrongly writes where it is told must not reach anything outside.
+    (db.parent / "cwd").mkdir()
+    monkeypatch.chdir(db.parent / "cwd")
+    (db.parent / "elsewhere.txt").write_text("someone else's file\n")
+    outside = {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file() and p.name != "review.db"}
     tried = 0
     broken: list[str] = []
     for template in TEMPLATES:
@@ -88,4 +95,5 @@ def test_every_command_with_hostile_arguments_fails_cleanly(hostile_desk: tuple[
                 broken.append(f"changed the database: {shown}")
     assert broken == [], "\n".join(broken)
     assert tried == len(TEMPLATES) * (len(HOSTILE) + 1)
+    assert {p.name: p.read_bytes() for p in db.parent.iterdir() if p.name in outside} == outside
     print(f"{tried} hostile command lines, none unexpected")

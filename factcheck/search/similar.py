@@ -1,8 +1,8 @@
 """Similar past verdicts: the reviewed claims that say what a text says, best first.
 
 Two stages, so the cost follows the number of candidates and never the size of the database:
-the search index (claim_fts, BM25 over an OR of the text's words) proposes CANDIDATES reviewed
-claims, then a re-ranker computed on those alone adds character n-gram overlap, which catches
+the index of reviewed claims (reviewed_fts, BM25 over an OR of the text's words) proposes
+CANDIDATES, then a re-ranker computed on those alone adds character n-gram overlap, which catches
 the same claim in other words' forms, hashtags run together and misspellings. Weights and the
 threshold were chosen on the CLEF-2020 CheckThat! task 2 training tweets (see
 tests/benchmarks/test_similar_map.py and the README).
@@ -85,15 +85,15 @@ def _cosine(query: set[str], doc: set[str], idf2: dict[str, float], query_norm: 
 
 def _candidates_sql(*, other_article: bool, other_claim: bool, language: bool) -> str:
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)  # constants of this module, never user text
-    conditions = ["claim_fts MATCH :match", "c.verdict IS NOT NULL", "NOT c.dismissed"]
+    conditions = ["reviewed_fts MATCH :match", "NOT c.dismissed"]
     if other_article:
         conditions.append("c.article_id != :article")
     if other_claim:
         conditions.append("c.id != :claim")
     if language:
         conditions.append("a.language = :language")
-    return (f"SELECT c.id, c.article_id, c.text, c.verdict, a.title, -bm25(claim_fts, {weights}) AS score "
-            "FROM claim_fts JOIN claim AS c ON c.id = claim_fts.rowid JOIN article AS a ON a.id = c.article_id "
+    return (f"SELECT c.id, c.article_id, c.text, c.verdict, a.title, -bm25(reviewed_fts, {weights}) AS score "
+            "FROM reviewed_fts JOIN claim AS c ON c.id = reviewed_fts.rowid JOIN article AS a ON a.id = c.article_id "
             f"WHERE {' AND '.join(conditions)} ORDER BY score DESC LIMIT :limit")
 
 

@@ -100,7 +100,8 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
                               "the database may be damaged. No backup was kept.")
         _fsync(partial)
         if output is not None:
-            os.replace(partial, output)
+            os.link(partial, output)  # refuses an existing name: a backup never replaces another file
+            partial.unlink()
             target = output
         else:
             target = _claim_name(partial, folder, path.stem, reason)

@@ -5,6 +5,10 @@ import several files), and also one `import_input` at a time in one process for 
 Reported as articles per second and as a ratio to a floor measured in the same run: the sentence
 splitter alone over the same texts plus raw sqlite3 inserting the same rows into the same tables
 (one transaction per article, WAL, as the store does). Median of several runs. Budget: >= 200 articles/s, <= 3x floor.
+
+What the search indexes cost is measured the same way: the same import into a database whose
+index triggers were dropped, beside the real one. Budget: the indexes make the import at most
+30 % slower; their size on disk is printed.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from factcheck.analysis import sentences as text
 from factcheck.analysis.article import analyse_article, reference_date
+from factcheck.storage.migrate import FTS_TABLES
 from factcheck.store import Store
 from tests.benchmarks.corpus import articles
 
@@ -24,8 +29,33 @@ N_ARTICLES = 1000
 RUNS = 3
 
 
-def _import_with_store(items: list, path: Path, batch: bool = True) -> float:
+def _drop_search_indexes(path: Path) -> None:
+    """The schema without its full-text indexes' triggers: what the same import costs unindexed."""
+    con = sqlite3.connect(path)
+    try:
+        for index in FTS_TABLES:
+            for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+                                       (index + "%",)).fetchall():
+                con.execute(f'DROP TRIGGER "{name}"')
+        con.commit()
+    finally:
+        con.close()
+
+
+def _index_bytes(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return sum(size for name, size in con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")
+                   if any(name.startswith(index) for index in FTS_TABLES))
+    finally:
+        con.close()
+
+
+def _import_with_store(items: list, path: Path, batch: bool = True, indexed: bool = True) -> float:
     """`import_many`, as the CLI and the window import several files; or one `import_input` each."""
+    if not indexed:
+        Store(path).close()
+        _drop_search_indexes(path)
     store = Store(path, reviewer="bench")
     began = time.perf_counter()
     if batch:
@@ -82,16 +112,24 @@ def _floor(items: list, path: Path) -> float:
 
 def test_import_1000_articles(tmp_path: Path) -> None:
     items = list(articles(N_ARTICLES))
-    ours, serial, floors = [], [], []
+    ours, unindexed, serial, floors = [], [], [], []
     for run in range(RUNS):
         ours.append(_import_with_store(items, tmp_path / f"store-{run}.db"))
+        unindexed.append(_import_with_store(items, tmp_path / f"unindexed-{run}.db", indexed=False))
         serial.append(_import_with_store(items, tmp_path / f"serial-{run}.db", batch=False))
         floors.append(_floor(items, tmp_path / f"floor-{run}.db"))
     t, one, f = statistics.median(ours), statistics.median(serial), statistics.median(floors)
+    bare = statistics.median(unindexed)
+    index_cost = t / bare
+    size, bare_size = (tmp_path / "store-0.db").stat().st_size, (tmp_path / "unindexed-0.db").stat().st_size
     rate, ratio = N_ARTICLES / t, t / f
     print(f"\nimport {N_ARTICLES} articles: {t:.2f} s = {rate:.0f} articles/s (median of {RUNS}); "
           f"floor (splitter + raw sqlite3) {f:.2f} s = {N_ARTICLES / f:.0f} articles/s; ratio {ratio:.2f}x")
     print(f"one at a time (import_input, one process): {one:.2f} s = {N_ARTICLES / one:.0f} articles/s; "
           f"ratio {one / f:.2f}x")
+    print(f"without the search indexes: {bare:.2f} s; the indexes cost {index_cost - 1:+.0%} of the import time "
+          f"and {_index_bytes(tmp_path / 'store-0.db') / 1e6:.1f} MB on disk (file {size / 1e6:.1f} MB "
+          f"against {bare_size / 1e6:.1f} MB)")
     assert rate >= 200, f"{rate:.0f} articles/s is under the budget of 200"
     assert ratio <= 3.0, f"{ratio:.2f}x the floor is over the budget of 3x"
+    assert index_cost <= 1.30, f"the search indexes make the import {index_cost - 1:.0%} slower, budget 30 %"
