@@ -42,7 +42,8 @@ def rebuilt(store: Store, index: str = "claim_fts") -> list[tuple]:
             sources.setdefault(claim_id, []).append(f"{title} {excerpt}")
         return [(cid, text, rationale, " ".join(sources.get(cid, [])), titles[article_id])
                 for cid, text, rationale, article_id, proposed, dismissed, verdict in
-                con.execute("SELECT id, text, rationale, article_id, proposed, dismissed, verdict FROM claim ORDER BY id")
+                con.execute("SELECT id, text, rationale, article_id, proposed, dismissed, verdict "
+                            "FROM claim ORDER BY id")
                 if in_scope(index, proposed, dismissed, verdict)]
     finally:
         con.close()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
-CORE_ALLOWED = {"factcheck.store", "factcheck.records", "factcheck.ops", "factcheck.errors"}
+# Preferences are shared with the command line (factcheck.preferences), so the window reads them there too.
+CORE_ALLOWED = {"factcheck.store", "factcheck.records", "factcheck.ops", "factcheck.errors", "factcheck.preferences"}
 
 
 def module_name(path: Path) -> str:
