@@ -10,17 +10,23 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, QueryError
-from factcheck.records import VERDICT_LABELS, SourceInput
-from factcheck.store import EXPORT_FORMATS, Store
+from factcheck.errors import BackupError, FactcheckError, QueryError
+from factcheck.records import VERDICT_LABELS, BackupRecord, SourceInput
+from factcheck.store import BACKUP_INTERVAL, EXPORT_FORMATS, Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# SQLite keeps ids in 64 bits; a larger number is no id at all, and binding it would overflow.
+MAX_ID = 2**63 - 1
+# Control characters a terminal would obey (colours, cursor moves, a title change), C1 included.
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,16 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("claims", help="list the proposed claims of an article")
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
     p.add_argument("--all", action="store_true", help="every sentence, not only the proposed claims")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("verdict", help="record a verdict on a claim")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=_id, metavar="CLAIM_ID")
     p.add_argument("verdict", choices=VERDICT_LABELS)
     p.add_argument("--note", help="the rationale")
     p.add_argument("--source", action="append", default=[], metavar="URL", help="a source URL (repeatable)")
-    p.add_argument("--reviewer", help="who gives the verdict (default: the OS user name)")
+    p.add_argument("--reviewer", type=_name, help="who gives the verdict (default: the OS user name)")
 
     p = sub.add_parser("search", help="search the claims (see the query language in the README)")
     p.add_argument("query", metavar="QUERY", help="words, \"phrases\", -exclusions, OR, fields like verdict:disputed")
@@ -58,17 +64,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("similar", help="the reviewed claims of other articles that say what a claim says")
-    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=_id, metavar="CLAIM_ID")
     p.add_argument("--limit", type=_positive, default=5, metavar="N", help="at most N claims (default 5)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("seed", help="load the sample articles into a database that has none")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("backup", help="back up the database now (into its backups folder, or to FILE)")
+    p.add_argument("--output", metavar="FILE", help="write the backup to this new file instead")
+
+    p = sub.add_parser("backups", help="list the database's backups, newest first")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("restore", help="put a backup in the database's place (the current state is backed up first)")
+    p.add_argument("file", metavar="FILE", help="a backup file, or its name in the backups folder")
+
     p = sub.add_parser("export", help="write a verdict report or a backup (see Export formats in the README)")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",))
     p.add_argument("--query", metavar="Q", help="only the claims this search finds, in its order")
-    p.add_argument("--article", type=int, metavar="ID", help="only this article")
+    p.add_argument("--article", type=_id, metavar="ID", help="only this article")
     p.add_argument("--publisher", metavar="NAME", help="the publishing organisation (default: the preferences)")
     p.add_argument("--publisher-url", metavar="URL",
                    help="base URL of the published reviews (default: the preferences)")
@@ -76,6 +91,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("gui", help="open the review window")
     return parser
+
+
+class _TerminalSafe:
+    """A stream that shows control characters as escapes (\\x1b) instead of letting the terminal obey
+    them, and names that are not valid UTF-8 with their bytes escaped: text from imported files and
+    other people's names is printed, and it must never drive the reader's terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return self._stream.write(_TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    @property
+    def unfiltered(self) -> TextIO:
+        """The stream itself, for data meant for a pipe (an export to `-`): it must arrive unchanged,
+        its CSV line ends included; the formats escape what they hold themselves."""
+        return self._stream
 
 
 def _emit(data: Any) -> None:
@@ -154,9 +191,26 @@ def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return min(int(text), 1_000_000)
+
+
+def _id(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id; ids are whole numbers like 12")
+    if int(text) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text[:30]!r} is too large to be an id")
     return int(text)
+
+
+def _name(text: str) -> str:
+    if _NAME_CONTROL.search(text):
+        raise argparse.ArgumentTypeError("a name may not contain control characters (escape codes, line breaks); "
+                                         "type it as plain text")
+    if not text.strip() or len(text) > 200:
+        raise argparse.ArgumentTypeError("a name takes 1 to 200 characters")
+    return text.strip()
 
 
 _VERDICT_MARKS = {"verified": "\u2713", "disputed": "\u2717", "unclear": "?", None: "\u25cb"}  # as in the window
@@ -214,8 +268,12 @@ def cmd_seed(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
+    # Into a pipe the export goes as written; onto a terminal, through the control-character filter.
+    stdout = sys.stdout
+    if isinstance(stdout, _TerminalSafe) and not stdout.isatty():
+        stdout = stdout.unfiltered
     try:
-        result = store.export(args.format, sys.stdout if to_stdout else args.output, query=args.query,
+        result = store.export(args.format, stdout if to_stdout else args.output, query=args.query,
                               article_id=args.article, publisher_name=args.publisher,
                               publisher_url=args.publisher_url)
     except QueryError as exc:
@@ -243,8 +301,58 @@ def export_pdf(args: argparse.Namespace) -> int:
     return subprocess.run(command, check=False).returncode
 
 
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def _holds(record: BackupRecord) -> str:
+    if record.articles is None:
+        return "unreadable"
+    return f"{record.articles} articles, {record.claims} claims"
+
+
+def cmd_backup(store: Store, args: argparse.Namespace) -> int:
+    made = store.backup(args.output)
+    print(f"backed up to {made.path} ({_holds(made)}, {_size(made.size)})")
+    return EXIT_OK
+
+
+def cmd_backups(store: Store, args: argparse.Namespace) -> int:
+    found = store.backups()
+    if args.json:
+        _emit([b.as_json() for b in found])
+        return EXIT_OK
+    if not found:
+        print(f"No backups yet in {store.backups_folder}. Make one with: factcheck backup")
+    for b in found:
+        print(f"{b.made_at:%Y-%m-%d %H:%M:%S}  {b.kind:<14}  {_size(b.size):>8}  {_holds(b):<28}  {b.path}")
+    return EXIT_OK
+
+
+def cmd_restore(store: Store, args: argparse.Namespace) -> int:
+    chosen = args.file
+    folder = store.backups_folder
+    if not os.path.exists(chosen) and folder and os.path.exists(os.path.join(folder, chosen)):
+        chosen = os.path.join(folder, chosen)
+    before = store.restore(chosen)
+    print(f"restored {chosen}: {store.article_count()} articles, {store.claim_count()} sentences. "
+          f"The state before is kept in {before.path}; restore that to undo.")
+    return EXIT_OK
+
+
 COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims, "verdict": cmd_verdict,
-            "seed": cmd_seed, "search": cmd_search, "similar": cmd_similar, "export": cmd_export}
+            "seed": cmd_seed, "search": cmd_search, "similar": cmd_similar, "backup": cmd_backup,
+            "backups": cmd_backups, "restore": cmd_restore, "export": cmd_export}
+
+
+def _backup_on_open(store: Store) -> None:
+    """An automatic backup when the database changed since the last one, at most every 30 minutes; a
+    failed backup is reported and the command goes on."""
+    try:
+        if store.backup_due(BACKUP_INTERVAL):
+            store.automatic_backup()
+    except BackupError as exc:
+        print(f"factcheck: warning: {exc}", file=sys.stderr)
 
 
 def launch_gui(database: str | None) -> int:
@@ -259,13 +367,40 @@ def launch_gui(database: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafe(out), _TerminalSafe(err)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+# Arguments that are text, not file names: a byte sequence that is not UTF-8 (which Python keeps
+# as lone surrogates, and which no database or terminal takes) becomes the replacement character.
+_TEXT_ARGUMENTS = ("title", "outlet", "url", "author", "published", "note", "reviewer", "query", "publisher",
+                   "publisher_url")
+
+
+def _readable(args: argparse.Namespace) -> None:
+    for name in _TEXT_ARGUMENTS:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, value.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    if getattr(args, "source", None):
+        args.source = [u.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for u in args.source]
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    _readable(args)
     if args.command == "gui":
         return launch_gui(args.db)
     if args.command == "export" and args.format == "pdf":
         return export_pdf(args)
     try:
         with Store(args.db) as store:
+            if args.command not in ("backup", "backups", "restore"):
+                _backup_on_open(store)
             return COMMANDS[args.command](store, args)
     except FactcheckError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)

@@ -47,3 +47,7 @@ class QueryError(FactcheckError):
     def __init__(self, message: str, position: int, hint: str = "") -> None:
         self.position = position
         super().__init__(message, hint)
+
+
+class BackupError(FactcheckError):
+    """A backup that could not be made or restored; the database itself was not changed."""

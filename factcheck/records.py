@@ -223,3 +223,19 @@ class Changes:
         self.article_list = self.article_list or other.article_list
         self.saved_searches = self.saved_searches or other.saved_searches
         return self
+
+
+@dataclass(frozen=True, slots=True)
+class BackupRecord:
+    """One backup of the open database, as the Backups dialog and `factcheck backups` list it."""
+
+    path: str
+    kind: str  # automatic, before-upgrade, before-restore or manual
+    made_at: dt.datetime  # local time
+    size: int  # bytes
+    articles: int | None = None  # None when the copy cannot be read
+    claims: int | None = None
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "kind": self.kind, "made_at": self.made_at.isoformat(timespec="seconds"),
+                "size": self.size, "articles": self.articles, "claims": self.claims}

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -19,16 +21,18 @@ from typing import Any, TextIO
 from sqlalchemy import Select, String, bindparam, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
 from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from factcheck import ops, preferences
-from factcheck.errors import ExportError, FactcheckError, IngestError, StoreError
+from factcheck.errors import BackupError, ExportError, FactcheckError, IngestError, StoreError
 from factcheck.importing import json_backup
 from factcheck.importing import reading as ingest
 from factcheck.importing.paths import expand as expand_paths
 from factcheck.records import (
     ArticleRecord,
     ArticleText,
+    BackupRecord,
     Changes,
     ClaimRecord,
     DateRecord,
@@ -41,6 +45,7 @@ from factcheck.records import (
     SourceRecord,
     VerdictRecord,
 )
+from factcheck.storage import backups as backup_files
 from factcheck.storage import database as db
 from factcheck.storage.article_writer import ArticleWriter
 from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEARCHES, SOURCES, VERDICTS, as_utc
@@ -56,6 +61,11 @@ EXPORT_FORMATS = ("html", "md", "csv", "json", "claimreview")
 # keep the search index's segments few, and the reviewer still sees progress several times a second.
 COMMIT_ARTICLES = 32
 COMMIT_SECONDS = 0.25
+# After the busy timeout (5 s) a write is tried again after these pauses before "locked" is reported:
+# another program's long transaction (a large import, a restore) should not cost a reviewer a change.
+LOCKED_RETRY_PAUSES = (0.2, 1.0, 3.0)
+# How often a database in use is backed up while it changes (the window, and the command line on open).
+BACKUP_INTERVAL = backup_files.INTERVAL
 
 
 def default_reviewer() -> str:
@@ -112,11 +122,16 @@ class Store:
     def _in_transaction(self, step: Callable[[Session], Changes]) -> Changes:
         # A write transaction from its first statement: the claim version an operation checks
         # cannot change before it commits (factcheck.storage.transactions).
-        try:
-            with Session(db.writing(self.engine)) as session, session.begin():
-                return step(session)
-        except SAOperationalError as exc:
-            raise StoreError(f"The database refused the change ({exc.orig}). Nothing was saved.") from None
+        for pause in (*LOCKED_RETRY_PAUSES, None):
+            try:
+                with Session(db.writing(self.engine)) as session, session.begin():
+                    return step(session)
+            except SAOperationalError as exc:
+                if pause is not None and db.is_busy(exc):
+                    time.sleep(pause)  # another program held the write lock past the busy timeout
+                    continue
+                raise StoreError(f"The database refused the change: {db.refusal(exc)}. Nothing was saved.") from None
+        raise AssertionError("not reached")
 
     def set_verdict(self, claim_id: int, verdict: str, rationale: str | None = None,
                     sources: Iterable[SourceInput] = (), reviewer: str | None = None) -> Changes:
@@ -131,7 +146,7 @@ class Store:
         """Import files and folders: the one path the CLI and the window both take.
 
         Every file is read and checked first, so one bad file is reported and the others still
-        go in; each article is its own transaction, so a cancel or an error keeps what was stored.
+        go in; each article is whole or absent, and a cancel or an error keeps what was stored.
         `progress(done, total, name)` is called from this thread as the work goes.
         """
         names, empty_folders = expand_paths(paths)
@@ -142,7 +157,7 @@ class Store:
         for name in [n for n in names if json_backup.is_backup_path(n)]:
             names.remove(name)
             try:
-                restored.imported.extend((name, result) for result in self.restore_backup(name))
+                restored.imported.extend((name, result) for result in self.import_backup(name))
             except FactcheckError as exc:
                 restored.failed.append((name, str(exc)))
         total = len(names) + len(empty_folders)
@@ -159,13 +174,28 @@ class Store:
                 readable.append((name, ingest.read_file(name, **dict(overrides or {}))))
             except IngestError as exc:
                 report.failed.append((name, str(exc)))
-        pending = iter(name for name, _ in readable)
-        try:  # analysing is the long part: a batch runs it in worker processes
-            for result in self.import_many([item for _, item in readable], cancelled=cancelled):
-                report.imported.append((next(pending), result))
-                step(len(report.imported) + len(report.failed), total, report.imported[-1][0])
-        except FactcheckError as exc:
-            report.failed.extend((name, str(exc)) for name in pending)
+        from factcheck.importing import batch  # analysis loads word lists: only when importing
+
+        names_of = {id(item): name for name, item in readable}
+        # The long part is analysing, which a batch runs in worker processes; the articles are then
+        # written a batch at a time, and a refused batch article by article (see _write_each).
+        per_commit = COMMIT_ARTICLES if len(readable) >= COMMIT_ARTICLES else 1
+        pending: list[tuple[ingest.ArticleInput, list[tuple]]] = []
+        started = time.monotonic()
+        analysed = batch.analysed([item for _, item in readable], cancelled=cancelled)
+        for item, found in itertools.chain(analysed, [(None, [])]):  # None: the end, write what is left
+            if item is not None:
+                pending.append((item, found))
+                if len(pending) < per_commit and time.monotonic() - started < COMMIT_SECONDS:
+                    continue
+            for article, outcome in self._write_each(pending):
+                name = names_of[id(article)]
+                if isinstance(outcome, FactcheckError):
+                    report.failed.append((name, f"'{ingest.displayable(name)}': {outcome}"))
+                else:
+                    report.imported.append((name, outcome))
+                step(len(report.imported) + len(report.failed), total, name)
+            pending, started = [], time.monotonic()
         if cancelled() and len(report.imported) + len(report.failed) < total:
             report.cancelled = True
         step(len(report.imported) + len(report.failed), total, "")
@@ -216,30 +246,65 @@ class Store:
         return self._write_batch([(item, found)])[0]
 
     def _write_batch(self, pending: list[tuple[ingest.ArticleInput, list[tuple]]]) -> list[ImportResult]:
+        """Store analysed articles in one transaction: every one of them, or (raising) none."""
         if not pending:
             return []
-        try:
-            return self._writer.write_many([(item, content_hash(item.body), found) for item, found in pending])
-        except SAOperationalError as exc:
-            raise StoreError(f"The database refused the import ({exc.orig}); the articles it was writing "
-                             "were not saved.") from None
+        entries = [(item, content_hash(item.body), found) for item, found in pending]
+        duplicate_race = False
+        for pause in (*LOCKED_RETRY_PAUSES, None):
+            try:
+                return self._writer.write_many(entries)
+            except (SAIntegrityError, sqlite3.IntegrityError):
+                # Another program stored the same text between our look and our write: the second
+                # look finds it and reports it as already imported.
+                if duplicate_race:
+                    raise StoreError("The database refused the import (the same text was being stored at "
+                                     "once elsewhere). Nothing was saved; import it again.") from None
+                duplicate_race = True
+            except (SQLAlchemyError, sqlite3.Error) as exc:
+                # The writer runs on the driver's cursor: its errors arrive as sqlite3's own.
+                if pause is not None and db.is_busy(exc):
+                    time.sleep(pause)
+                    continue
+                raise StoreError(f"The database refused the import: {db.refusal(exc)}. Nothing was saved.") from None
+        raise StoreError("The database stayed locked by another program; nothing was saved. Try again.")
 
-    def restore_backup(self, path: str | os.PathLike[str]) -> list[ImportResult]:
-        """Bring back a JSON backup (`export --format json`): all of it in one transaction, or nothing."""
+    def _write_each(self, pending: list[tuple[ingest.ArticleInput, list[tuple]]]
+                    ) -> Iterator[tuple[ingest.ArticleInput, ImportResult | FactcheckError]]:
+        """The batch in one transaction; if it is refused, article by article, so that the one
+        refused write (a full disk, say) is reported with its own file and the rest still go in."""
+        try:
+            written = self._write_batch(pending)
+        except FactcheckError as exc:
+            if len(pending) == 1:
+                yield pending[0][0], exc
+                return
+        else:
+            yield from zip((item for item, _ in pending), written, strict=True)
+            return
+        for item, found in pending:
+            try:
+                yield item, self._write(item, found)
+            except FactcheckError as exc:
+                yield item, exc
+
+    def import_backup(self, path: str | os.PathLike[str]) -> list[ImportResult]:
+        """Import a JSON backup (`export --format json`): all of it in one transaction, or nothing.
+        Unlike `restore` (a database backup put in the database's place), it adds to what is here."""
         backup = json_backup.read(path)
-        return self.restore_records(backup.articles, backup.saved_searches)
+        return self.import_records(backup.articles, backup.saved_searches)
 
-    def restore_records(self, articles: Iterable[json_backup.ArticleEntry],
-                        saved_searches: Iterable[tuple[str, str]] = ()) -> list[ImportResult]:
+    def import_records(self, articles: Iterable[json_backup.ArticleEntry],
+                       saved_searches: Iterable[tuple[str, str]] = ()) -> list[ImportResult]:
         """Write articles as a backup holds them (every sentence, history and source) in one transaction."""
-        from factcheck.storage import restore
+        from factcheck.storage import backup_import
 
         try:
-            return restore.restore(self.engine, articles, saved_searches, content_hash)
+            return backup_import.write(self.engine, articles, saved_searches, content_hash)
         except SAIntegrityError as exc:
             raise StoreError(f"The backup does not fit this database ({exc.orig}). Nothing was saved.") from None
         except SAOperationalError as exc:
-            raise StoreError(f"The database refused the restore ({exc.orig}). Nothing was saved.") from None
+            raise StoreError(f"The database refused the import ({exc.orig}). Nothing was saved.") from None
 
     def seed(self, folder: Path = SEEDS_DIR) -> list[ImportResult]:
         """Load the sample articles into a database that has none yet."""
@@ -248,6 +313,80 @@ class Store:
         files = sorted(p for p in folder.glob("*")
                        if p.suffix in ingest.SUPPORTED_SUFFIXES and not p.name.upper().startswith("README"))
         return [self.import_file(p) for p in files]
+
+    # -- backups (factcheck.storage.backups) ------------------------------------------------
+    # Each backup reads the database through its own connection, so these may run on a worker
+    # thread while the window keeps working.
+
+    def _file(self) -> Path:
+        if self.path is None:
+            raise BackupError(f"{self.url} is not a database file; back it up with its server's own tools.")
+        return self.path
+
+    @property
+    def backups_folder(self) -> str | None:
+        return str(backup_files.backups_dir(self.path)) if self.path is not None else None
+
+    def backup_due(self, min_age: dt.timedelta = dt.timedelta(0)) -> bool:
+        """Whether the database changed since its newest backup, made at least `min_age` ago."""
+        # A database without articles has nothing to keep yet.
+        return self.path is not None and backup_files.backup_due(self.path, min_age) and self.article_count() > 0
+
+    def automatic_backup(self) -> BackupRecord:
+        """An automatic backup, then the automatic ones thinned (today's and yesterday's all kept)."""
+        return self._record(backup_files.automatic_backup(self._file()))
+
+    def backup(self, output: str | os.PathLike[str] | None = None) -> BackupRecord:
+        """A backup on request: into the backups folder (never thinned), or to `output`."""
+        try:
+            target = Path(output).expanduser().resolve() if output is not None else None
+            if target is not None and (target.is_dir() or target == self._file().resolve()):
+                raise BackupError(f"{target} is a folder or the database itself; give the name of a new file.")
+            if target is not None and (os.path.lexists(target)):
+                # Never over an existing file: a typo must not replace a document, a device or a system file.
+                raise BackupError(f"{target} already exists; give the name of a new file.")
+        except OSError as exc:
+            raise BackupError(f"Cannot back up to {str(output)[:200]} ({exc.strerror or exc}); "
+                              "give the name of a new file.") from None
+        return self._record(backup_files.make_backup(self._file(), "manual", output=target))
+
+    def backups(self) -> list[BackupRecord]:
+        """This database's backups, newest first, with what each holds."""
+        return [self._record(info.path, info) for info in backup_files.list_backups(self._file())]
+
+    def restore(self, backup: str | os.PathLike[str]) -> BackupRecord:
+        """Put a backup in the database's place; the current state is backed up first, so a restore can
+        itself be undone by restoring that copy. Returns the copy of the state before."""
+        try:
+            source = Path(backup).expanduser().resolve()
+            if not source.is_file():
+                raise BackupError(f"{str(source)[:200]} is not a file; list the backups with: factcheck backups")
+        except OSError as exc:
+            raise BackupError(f"Cannot restore from {str(backup)[:200]} ({exc.strerror or exc}); list the "
+                              "backups with: factcheck backups") from None
+        try:
+            db.check_readable_database(source)
+        except FactcheckError as exc:
+            raise BackupError(f"Cannot restore from it: {exc}") from None
+        before = backup_files.make_backup(self._file(), "before-restore")
+        self.engine.dispose()
+        try:
+            backup_files.copy_into(source, self._file())
+        finally:
+            self.engine = db.open_engine(self._file())  # an older copy is upgraded, with its own backup
+            self._writer = ArticleWriter(self.engine)
+        return self._record(before)
+
+    def _record(self, path: Path, info: backup_files.BackupInfo | None = None) -> BackupRecord:
+        if info is None:
+            stat = path.stat()
+            info = backup_files.BackupInfo(path, "manual", dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size)
+            info = next((b for b in backup_files.list_backups(self._file()) if b.path == path), info)
+        try:
+            articles, claims = backup_files.contents(path)
+        except BackupError:
+            return BackupRecord(str(path), info.kind, info.made_at, info.size)
+        return BackupRecord(str(path), info.kind, info.made_at, info.size, articles, claims)
 
     # -- reads -----------------------------------------------------------------------------
 

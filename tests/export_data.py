@@ -32,7 +32,7 @@ Click <a href="javascript:alert('link')">here</a> said the spokesman, adding tha
 """
 
 HOSTILE_SOURCE = SourceInput(
-    'https://evil.example/s?q="><img src=x onerror=alert(3)>',
+    'https://evil.example/s?q="><img/src=x/onerror=alert(3)>',
     title="<script>alert('source')</script> javascript:alert(4)",
     publisher="<b onmouseover=alert(5)>Evil</b>", excerpt='<a href="javascript:alert(6)">x</a>',
     accessed="2025-05-04")
@@ -71,7 +71,7 @@ def hostile(store: Store) -> int:
 
 
 def bulk(store: Store, articles: int, claims: int, sources: int = 2, per_call: int = 50) -> None:
-    """Many reviewed claims quickly, through the store's restore path (no text analysis): `articles`
+    """Many reviewed claims quickly, through the store's backup import (no text analysis): `articles`
     articles of `claims` claims, each with a verdict and `sources` sources."""
     import datetime as dt
 
@@ -98,7 +98,7 @@ def bulk(store: Store, articles: int, claims: int, sources: int = 2, per_call: i
                                   outlet="Bench Post", url=f"https://benchpost.example/{a}", published="2025-01-01",
                                   imported_at=start, claims=tuple(rows)))
         if len(batch) == per_call:
-            store.restore_records(batch)
+            store.import_records(batch)
             batch = []
     if batch:
-        store.restore_records(batch)
+        store.import_records(batch)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -118,32 +116,6 @@ def test_the_default_database_lives_in_the_user_data_folder_unless_overridden(
     assert "factcheck" in db.default_database_path().parts
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "desk.db"))
     assert db.default_database_path() == tmp_path / "desk.db"
-
-
-def test_an_existing_database_is_backed_up_once_a_day_and_old_copies_thinned(db_path: Path) -> None:
-    with Store(db_path) as store:
-        store.import_file(SEED)
-    assert not backups.backups_dir(db_path).exists()  # a brand-new database has nothing to keep yet
-
-    with Store(db_path):
-        pass
-    daily = list(backups.backups_dir(db_path).glob("*daily*.db"))
-    assert len(daily) == 1
-    con = sqlite3.connect(daily[0])
-    assert con.execute("SELECT count(*) FROM article").fetchone() == (1,)
-    con.close()
-
-    with Store(db_path):
-        pass
-    assert len(list(backups.backups_dir(db_path).glob("*daily*.db"))) == 1  # not again the same day
-
-    for n in range(backups.KEEP_DAILY_BACKUPS + 3):
-        (backups.backups_dir(db_path) / f"review-2020010{n:02d}-000000-daily.db").write_bytes(b"old")
-    for old in backups.backups_dir(db_path).glob("review-2020*"):
-        os.utime(old, (time.time() - 90000, time.time() - 90000))
-    os.utime(daily[0], (time.time() - 90000, time.time() - 90000))
-    backups.daily_backup(db_path, check=db.integrity_check)
-    assert len(list(backups.backups_dir(db_path).glob("*daily*.db"))) == backups.KEEP_DAILY_BACKUPS
 
 
 def test_the_known_revisions_are_exactly_the_migration_scripts_chain() -> None:

@@ -41,7 +41,9 @@ def test_each_text_format_to_a_file(db: Path, tmp_path: Path, capsys: pytest.Cap
 
 def test_csv_of_a_search_to_standard_output(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(db, "--format", "csv", "--query", "verdict:verified", "--output", "-") == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    out = capsys.readouterr().out
+    assert out.count("\r\n") == 4 and "\\x0d" not in out  # the CSV arrives as written, CRLF line ends
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert len(rows) == 3 and {r["verdict"] for r in rows} == {"verified"}
 
 
@@ -96,3 +98,39 @@ def test_a_backup_made_by_the_command_imports_back_with_the_import_command(
     assert f"{backup}: article 1, 10 proposed claims" in out and f"{backup}: article 2, 3 proposed claims" in out
     with Store(fresh) as restored, Store(db) as original:
         assert [c.as_json() for c in restored.claims(2)] == [c.as_json() for c in original.claims(2)]
+
+
+def test_hostile_arguments_fail_cleanly_and_change_nothing(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_hostile_cli import HOSTILE
+
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")  # a relative output name lands here, never beside the database
+    templates = [
+        ["--format", "html", "--query", "{}", "--output", "q.html"],
+        ["--format", "md", "--article", "{}", "--output", "-"],
+        ["--format", "claimreview", "--publisher-url", "{}", "--output", "-"],
+        ["--format", "claimreview", "--publisher", "{}", "--publisher-url", "https://desk.example", "--output", "-"],
+        ["--format", "html", "--publisher", "{}", "--output", "-"],
+        ["--format", "csv", "--output", "{}"],
+        ["--format", "{}", "--output", "-"],
+    ]
+    broken = []
+    for template in templates:
+        for value in HOSTILE:
+            argv = [value if part == "{}" else part for part in template]
+            before = db.read_bytes()
+            try:
+                code = run(db, *argv)
+            except SystemExit as exit_:  # argparse refusing the arguments
+                code = exit_.code
+            out, err = capsys.readouterr()
+            shown = f"{argv!r:.160}: {err[:200]!r}"
+            if code not in (0, 1, 2) or "unexpected error" in err or "Traceback" in err:
+                broken.append(shown)
+            elif "\x1b" in out + err or "\x07" in out + err:
+                broken.append(f"raw control character: {shown}")
+            elif db.read_bytes() != before:
+                broken.append(f"changed the database: {shown}")
+    assert broken == [], "\n".join(broken)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".") and p.suffix == ".part"]

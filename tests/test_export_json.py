@@ -187,7 +187,7 @@ def test_a_damaged_or_foreign_backup_is_refused_and_nothing_is_stored(store: Sto
         assert not report.imported and len(report.failed) == 1
         assert report.failed[0][1].startswith("'")
         with pytest.raises(IngestError, match=message):
-            empty.restore_backup(bad)
+            empty.import_backup(bad)
         assert empty.article_count() == 0
 
 
@@ -195,7 +195,7 @@ def test_a_file_that_is_not_json_is_refused_with_how_to_make_one(store: Store, t
     bad = tmp_path / "notes.json"
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(IngestError, match="is not valid JSON .*factcheck export --format json"):
-        store.restore_backup(bad)
+        store.import_backup(bad)
 
 
 def test_a_backup_and_article_files_in_one_import_are_all_reported(store: Store, tmp_path: Path) -> None:

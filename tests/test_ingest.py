@@ -85,7 +85,7 @@ def test_no_front_matter_means_everything_is_body(tmp_path):
     text = "---\nthis is a rule, not a header\n---\nText.\n"
     article = read_file(write(tmp_path, "a.md", text))
     assert article.body == text
-    assert article.title == "---"
+    assert article.title == "this is a rule, not a header"  # a rule is no title
 
 
 def test_title_falls_back_to_markdown_heading_then_first_line(tmp_path):

@@ -19,7 +19,7 @@ from factcheck.store import Store
 from tests.conftest import SEED
 
 ROUNDS = 50
-CHANGED_ELSEWHERE = "was changed elsewhere since you opened it; it has been reloaded"
+CHANGED_ELSEWHERE = "was changed elsewhere since you opened it"
 CHANGED_AGAIN = "was changed again since; undo would overwrite that"
 
 

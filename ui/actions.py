@@ -26,6 +26,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", "&Import Files…", ("Ctrl+I",), "Import .txt or .md articles"),
     ActionSpec("paste_article", "&Paste Article…", ("Ctrl+Shift+V",), "Import an article from pasted text"),
     ActionSpec("open_database", "&Open Database…", ("Ctrl+O",), "Open another database file"),
+    ActionSpec("backups", "&Backups…", (), "The database's backups: list them, back up now, restore one"),
     ActionSpec("preferences", "Pre&ferences…", ("Ctrl+,",), "Reviewer name, advance after verdict, database"),
     ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit,), "Close factcheck (everything is already saved)"),
     # Edit (undo/redo come from the QUndoStack; these are their shortcuts)

@@ -57,7 +57,8 @@ def choose_and_switch(host: DatabaseHost) -> None:
 
 def edit_preferences(host: DatabaseHost) -> None:
     settings = host.settings
-    dialog = PreferencesDialog(settings.reviewer, settings.advance_after_verdict, host.store.location, host.window())
+    dialog = PreferencesDialog(settings.reviewer, settings.advance_after_verdict, host.store.location, host.window(),
+                               backups=host.store.backups_folder)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     apply_preferences(host, dialog.reviewer.text(), dialog.advance.isChecked(), dialog.database.text().strip())

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from factcheck import ops
 from factcheck.errors import FactcheckError
@@ -28,6 +28,9 @@ from factcheck.store import Store
 from ui.actions import Actions
 from ui.article_list_panel import ArticleListPanel
 from ui.article_view import ArticleView
+from ui.backups_banner import BackupBanner
+from ui.backups_dialog import BackupsDialog
+from ui.backups_schedule import BackupSchedule
 from ui.claims_panel import ClaimsPanel
 from ui.database_switch import choose_and_switch, edit_preferences
 from ui.formatting import clock_time
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.article_id: int | None = None
         self.claim_id: int | None = None
         self._claims: list[ClaimRecord] = []
+        self.backup_banner = BackupBanner()
         self._build_status_bar()
         self._build_panels()
         self.importer = ImportFlow(self)
@@ -67,6 +71,9 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self._restore_state()
         self._show_first_article()
+        self.backups = BackupSchedule(self, self)
+        self.backups.report_to(self.backup_label, self.backup_banner)
+        self.backups.on_open()
 
     # -- construction ------------------------------------------------------------------------
 
@@ -102,7 +109,14 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(2, 3)
         self.main_split.setSizes([400, 620, 420])
         self.centre_split.setSizes([520, 200])
-        self.setCentralWidget(self.main_split)
+        # The banner sits above the panels, outside them: it outlives a change of database.
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.backup_banner)
+        column.addWidget(self.main_split, 1)
+        self.setCentralWidget(centre)
         self._listeners = [panel for panel in (self.article_list, self.article_view, self.claims_panel,
                                                self.review_panel, self.search, self.similar_panel)
                            if isinstance(panel, ChangeListener)]
@@ -125,9 +139,10 @@ class MainWindow(QMainWindow):
         self.reviewer_label = QLabel()
         self.database_label = QLabel()
         self.saved_label = QLabel()
+        self.backup_label = QLabel()
         bar = self.statusBar()
         bar.addWidget(self.position_label, 1)
-        for label in (self.reviewer_label, self.database_label, self.saved_label):
+        for label in (self.reviewer_label, self.database_label, self.saved_label, self.backup_label):
             bar.addPermanentWidget(label)
         self.update_status()
 
@@ -149,6 +164,7 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.importer.choose_files)
         a.paste_article.triggered.connect(self.importer.paste_article)
         a.open_database.triggered.connect(self.choose_database)
+        a.backups.triggered.connect(self.show_backups)
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.search.triggered.connect(lambda: self.search.open())
@@ -395,6 +411,22 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         edit_preferences(self)
 
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def database_restored(self, message: str) -> None:
+        """The database now holds a backup's content: every panel reads it afresh."""
+        self.undo_stack.clear()  # the steps undo would take back belong to the state before
+        self.article_id, self.claim_id, self._claims = None, None, []
+        self._build_panels()
+        self._show_first_article()
+        if self.article_id is None:
+            self.review_panel.show_claim(None, [])
+        self.statusBar().showMessage(message, 10000)
+
     def replace_store(self, store: Store) -> None:
         """Show another database: the old store is closed, the undo history belongs to it."""
         old = self.store
@@ -406,6 +438,7 @@ class MainWindow(QMainWindow):
         self._show_first_article()
         if self.article_id is None:
             self.review_panel.show_claim(None, [])
+        self.backups.on_open()
 
     def _restore_state(self) -> None:
         geometry = self.settings.window_state("geometry")
@@ -432,6 +465,10 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state("main_split", self.main_split.saveState())
         self.settings.set_window_state("centre_split", self.centre_split.saveState())
         self.settings.sync()
+        # The last backup, if anything changed since the one before: the window is gone from the
+        # screen at once, and the copying runs on the background runner.
+        self.hide()
+        self.backups.finish_on_quit()
         super().closeEvent(event)
 
     # -- drag and drop -----------------------------------------------------------------------

@@ -21,7 +21,7 @@ def build_menus(window: QMainWindow, a: Actions, undo_stack: QUndoStack) -> tupl
     file_menu = bar.addMenu("&File")
     file_menu.addActions([a.import_files, a.paste_article])
     file_menu.addSeparator()
-    file_menu.addActions([a.open_database, a.export, a.preferences])
+    file_menu.addActions([a.open_database, a.backups, a.export, a.preferences])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
 

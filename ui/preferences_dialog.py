@@ -1,7 +1,8 @@
-"""Preferences: who is reviewing, whether a verdict moves on, and which database is open."""
+"""Preferences: who is reviewing, whether a verdict moves on, which database is open and where its backups are."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -16,7 +18,8 @@ from PySide6.QtWidgets import (
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, reviewer: str, advance: bool, database: str, parent: QWidget | None = None) -> None:
+    def __init__(self, reviewer: str, advance: bool, database: str, parent: QWidget | None = None,
+                 backups: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(520)
@@ -33,6 +36,11 @@ class PreferencesDialog(QDialog):
         form.addRow("&Reviewer name", self.reviewer)
         form.addRow("", self.advance)
         form.addRow("&Database", row)
+        self.backups = QLabel(backups or "none: this database is not a file")
+        self.backups.setToolTip("Automatic backups: on opening, every 30 minutes of work, and on quitting "
+                                "(File → Backups… lists and restores them)")
+        self.backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Backups", self.backups)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

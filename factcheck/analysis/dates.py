@@ -88,7 +88,12 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
     for rule in lang.rules:
         resolve = _RESOLVERS[rule.kind]
         for match in rule.regex.finditer(text):
-            found = resolve(match, reference, lang)
+            try:
+                found = resolve(match, reference, lang)
+            except (OverflowError, ValueError):
+                # Resolving ran off the calendar (a reference near year 1 or 9999, say): the
+                # expression is still a date, just not one it can place.
+                found = resolve(match, None, lang)
             if found is not None:
                 candidates.append(found)
     return [

@@ -24,7 +24,7 @@ def cell(value: object) -> str:
     """Text a spreadsheet shows as text: an apostrophe before what it would run as a formula."""
     if value is None:
         return ""
-    text = value if isinstance(value, str) else str(value)
+    text = wording.visible(value if isinstance(value, str) else str(value))
     return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
@@ -39,7 +39,7 @@ def write(out: TextIO, header: ReportHeader, articles: Iterable[ArticleEntry], p
             c.id, c.position, cell(c.text), cell(c.speaker), c.verdict or "", cell(c.rationale),
             cell(c.reviewer) if c.verdict else "", wording.iso(c.reviewed_at) or "" if c.verdict else "",
             "" if c.reused_from is None else c.reused_from, len(c.sources),
-            JOIN.join([s.url for s in c.sources]), cell(JOIN.join([s.title for s in c.sources])),
+            wording.visible(JOIN.join([s.url for s in c.sources])), cell(JOIN.join([s.title for s in c.sources])),
             cell(JOIN.join([s.publisher for s in c.sources])),
             cell(JOIN.join([s.accessed or "" for s in c.sources])),
         ] for c in a.claims])

@@ -45,7 +45,7 @@ CHART_START, CHART_END = "<!--chart-->", "<!--/chart-->"
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(wording.visible(str(text)), quote=True)
 
 
 def write(out: TextIO, header: ReportHeader, articles: Iterable[ArticleEntry], publisher: Publisher) -> None:

@@ -42,7 +42,7 @@ class _Stamps(dict):
     """Times as text, each written once: the rows of one import or one verdict share their times."""
 
     def __missing__(self, value: dt.datetime | None) -> str | None:
-        # Full precision, in UTC: a restore must put back the very times (they order verdicts).
+        # Full precision, in UTC: an import must put back the very times (they order verdicts).
         text = self[value] = value.astimezone(dt.UTC).isoformat() if value else None
         return text
 

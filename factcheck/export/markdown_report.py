@@ -22,7 +22,7 @@ _BLOCK_START = re.compile(r"^([-+=]|\d+[.)])")
 
 def md(text: object) -> str:
     """Literal text: one line, every character Markdown could read as markup escaped."""
-    line = _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    line = _SPECIAL.sub(r"\\\1", " ".join(wording.visible(str(text)).split()))
     return _BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], line)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from factcheck.export.records import ReportHeader
@@ -39,7 +40,7 @@ def link(url: str | None) -> str | None:
         return None
     text = url.strip()
     try:
-        if not is_web_address(text) or any(ch in text for ch in "\x00\r\n\t\\"):
+        if not is_web_address(text) or _CONTROL.search(text) or any(ch in text for ch in "\r\n\t\\"):
             return None
     except ValueError:  # a malformed address (an unclosed IPv6 bracket) is not linked either
         return None
@@ -86,3 +87,13 @@ def json_text(value: Any, indent: int | None = None) -> str:
     """JSON with <, > and & escaped, so it stays inert even pasted into a page's <script> block."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# C0 and C1 control characters other than tab, line feed and carriage return: no text format has
+# a use for them, HTML forbids them, and shown in a terminal they would drive it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """The text with every control character replaced by U+FFFD, the mark of an unreadable character."""
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text

@@ -1,4 +1,4 @@
-"""Reading a JSON backup (factcheck.export.json_backup) back into records the store restores.
+"""Reading a JSON backup (factcheck.export.json_backup) back into records the store imports.
 
 Everything is checked before anything is written: a file that is not a backup, a newer schema
 version or a malformed entry is refused with its own message, naming the file and the place.

@@ -22,7 +22,11 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tup
     for path in paths:
         name = os.fspath(path)
         p = Path(name)
-        if not p.is_dir():
+        try:
+            folder = p.is_dir()
+        except OSError:  # a name too long and the like: reading it gives the message
+            folder = False
+        if not folder:
             found.append(name)
             continue
         inside = [str(child) for child in sorted(p.iterdir())

@@ -22,7 +22,7 @@ from factcheck.analysis.language import detect_language
 from factcheck.analysis.languages import UnsupportedLanguageError, es, normalise_language
 from factcheck.analysis.languages.dateutil_names import merged, month_names, weekday_names
 from factcheck.errors import IngestError
-from factcheck.urls import is_web_address
+from factcheck.urls import WebAddressError, normalise_web_address
 
 __all__ = ["ArticleInput", "IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "read_file",
            "from_text", "parse_published", "detect_language"]
@@ -30,6 +30,11 @@ __all__ = ["ArticleInput", "IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "re
 MAX_BYTES = 5 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 TITLE_MAX_CHARS = 120
+# A title, outlet or author longer than this is not metadata (a body pasted into the header, say).
+FIELD_MAX_CHARS = 1000
+# Characters that show nothing: a text of only these (and spaces) has nothing to review.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_FIELD_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 DateValue = datetime.date | datetime.datetime
 
@@ -77,6 +82,12 @@ class _DateInfo(date_parser.parserinfo):
     WEEKDAYS = merged(date_parser.parserinfo.WEEKDAYS, weekday_names(es, abbreviations=False))
 
 
+def displayable(name: str) -> str:
+    """A file name as text: the bytes of a name that is not valid UTF-8 (kept by Python as lone
+    surrogates, which no database or terminal takes) shown as the replacement character."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def parse_published(value: str) -> DateValue:
     """Parse a publication date; a date alone gives `date`, a date with a time gives `datetime`.
 
@@ -95,6 +106,9 @@ def parse_published(value: str) -> DateValue:
     if low.year != high.year or low.month != high.month or low.day != high.day:
         raise IngestError(
             f"published date {value!r} is incomplete; give day, month and year, like 2025-05-03")
+    if not 1000 <= low.year <= 2999:
+        raise IngestError(f"published date {value!r} is not a plausible publication date; "
+                          "give a year between 1000 and 2999")
     return low if low.hour == high.hour else low.date()
 
 
@@ -102,14 +116,20 @@ def read_file(path: str | os.PathLike[str], *, title: str | None = None, outlet:
               url: str | None = None, author: str | None = None,
               published: str | DateValue | None = None, language: str | None = None) -> ArticleInput:
     """Read one article file, checking type, size and encoding before trusting its content."""
-    origin = os.fspath(path)
+    raw = os.fspath(path)
+    origin = displayable(raw)
     name = f"'{origin}'"
-    p = Path(origin)
+    p = Path(raw)
     try:
         if not p.exists():
+            if p.is_symlink():
+                raise IngestError(f"{name} is a symbolic link to something that does not exist, or to itself "
+                                  "in a loop; import the file it should point to")
             raise IngestError(f"{name} does not exist; check the path and file name")
         if p.is_dir():
             raise IngestError(f"{name} is a folder; pass the files inside it")
+        if not p.is_file():  # a pipe or a device would be read forever
+            raise IngestError(f"{name} is a device or a pipe, not a file; save the article as a .txt or .md file")
         if p.suffix.lower() not in SUPPORTED_SUFFIXES:
             what = "HTML files are not supported yet" if p.suffix.lower() in (".html", ".htm") \
                 else f"unsupported file type {p.suffix or '(no suffix)'!r}"
@@ -133,7 +153,7 @@ def read_file(path: str | os.PathLike[str], *, title: str | None = None, outlet:
         raise IngestError(f"{name} is too large (over {_mb(MAX_BYTES)}, the limit); "
                           "split it or import only the article text")
     text = _decode(data, name)
-    if not text.strip():
+    if not _visible(text):
         raise IngestError(f"{name} is empty (only whitespace); it has no article text to import")
     return from_text(text, origin=origin, title=title, outlet=outlet, url=url, author=author,
                      published=published, language=language)
@@ -150,24 +170,49 @@ def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
     name = "the pasted text" if origin == "pasted" else f"'{origin}'"
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
-        raise IngestError(f"{name} is empty; paste or import the article text")
+    if not _visible(text):
+        raise IngestError(f"{name} is empty (nothing but spaces or invisible characters); "
+                          "paste or import the article text")
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        raise IngestError(f"{name} contains characters that are not text (lone surrogates); "
+                          "save it again as UTF-8 and import that")
+    if "\x00" in text:
+        raise IngestError(f"{name} contains NUL characters, which text never holds; "
+                          "it is probably a binary file: import .txt or .md")
     header, body = _split_front_matter(text)
-    if not body.strip():
+    if header is None:
+        raise IngestError(f"{name} starts a header with '---' but never closes it; add a '---' line after the "
+                          "header, before the article text")
+    if not _visible(body):
         raise IngestError(f"{name} has a header but no article text after it; "
                           "add the article below the closing '---' line")
 
+    typed = {"title": title, "outlet": outlet, "author": author}
+    for key, value in typed.items():
+        if value and _FIELD_CONTROL.search(value):
+            raise IngestError(f"the {key} may not contain control characters (escape codes, line breaks); "
+                              "type it as plain text")
+
     def pick(key: str, override: str | None) -> str:
         chosen = override.strip() if override and override.strip() else header.get(key, "")
-        return chosen.strip()
+        # A header line cannot hold a line break, and an escape code in a title would drive the
+        # terminal that lists it: metadata keeps printable characters only.
+        chosen = _FIELD_CONTROL.sub("", chosen).strip()
+        if len(chosen) > FIELD_MAX_CHARS:
+            raise IngestError(f"{name}: the {key} is {len(chosen):,} characters long (at most "
+                              f"{FIELD_MAX_CHARS:,}); shorten it")
+        return chosen
 
     article = ArticleInput(body=body, origin=origin, title=pick("title", title),
                            outlet=pick("outlet", outlet), author=pick("author", author))
-    article.url = pick("url", url)
-    if article.url:
-        if not is_web_address(article.url):
-            raise IngestError(f"{name}: url {article.url!r} is not an http or https address; "
-                              "give the full address, like https://apnews.com/...")
+    wanted_url = url.strip() if url and url.strip() else header.get("url", "").strip()
+    if wanted_url:
+        try:
+            article.url = normalise_web_address(wanted_url)
+        except WebAddressError as exc:
+            shown = wanted_url if len(wanted_url) <= 80 else wanted_url[:80] + "…"
+            raise IngestError(f"{name}: url {shown!r} is not an address an article can have ({exc}); "
+                              "give the full address, like https://apnews.com/...") from None
     if isinstance(published, (datetime.date, datetime.datetime)):
         article.published = published
     else:
@@ -185,11 +230,17 @@ def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
     return article
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+def _visible(text: str) -> bool:
+    """Whether the text shows anything: not only spaces, NBSP, zero-width spaces, BOMs and control codes."""
+    return any(not (c.isspace() or c in _INVISIBLE or _FIELD_CONTROL.match(c)) for c in text)
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
     """Return the header fields and the exact body after the closing `---` line.
 
-    A block only counts as front matter if it closes and every line inside is blank or
-    `key: value`; otherwise an opening `---` is an ordinary Markdown rule and all text is body.
+    A block only counts as front matter if every line inside is blank or `key: value`; otherwise
+    an opening `---` is an ordinary Markdown rule and all text is body. A block of such lines
+    that never closes is a header someone forgot to end (None): the article would be its lines.
     """
     fields: dict[str, str] = {}
     pos = 0
@@ -214,7 +265,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
         key = _HEADER_KEYS.get(match.group(1).lower())
         if key:
             fields[key] = _unquote(match.group(2))
-    return {}, text
+    return (None, text) if fields else ({}, text)
 
 
 def _unquote(value: str) -> str:
@@ -237,8 +288,8 @@ def _language(value: str, body: str, name: str) -> str:
 def _fallback_title(body: str, markdown: bool) -> str:
     """A leading Markdown heading, else the first non-blank line, cut at a word near 120 chars."""
     for line in body.splitlines():
-        line = line.strip()
-        if not line:
+        line = _FIELD_CONTROL.sub("", line).strip().strip(_INVISIBLE).strip()
+        if not line or set(line) <= set("-=*_# "):  # a Markdown rule or an empty heading is no title
             continue
         heading = _MD_HEADING.match(line) if markdown else None
         if heading:
@@ -260,7 +311,9 @@ def _decode(data: bytes, name: str) -> str:
     head = data[:_SNIFF_BYTES]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _try_decode(data, "utf-16")
-    elif head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+    elif (guessed := _utf16_without_bom(data)) is not None:
+        text = guessed
+    elif head.startswith(_BINARY_MAGIC) or b"\x00" in data:
         raise IngestError(f"{name} is a {_BINARY_HINT}")
     else:
         text = _try_decode(data, "utf-8-sig")
@@ -279,6 +332,22 @@ def _decode(data: bytes, name: str) -> str:
     if sample and len(_CONTROL.findall(sample)) > len(sample) // 100:
         raise IngestError(f"{name} is a {_BINARY_HINT} (it is full of control characters)")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without its byte-order mark: Western text then has a NUL in every other
+    byte, all on the same side. Decoded only when the result is printable text."""
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= half * 0.6 and other == 0:
+            text = _try_decode(data, encoding)
+            if text is not None and not _CONTROL.search(text[:_SNIFF_BYTES]):
+                return text
+    return None
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:

@@ -90,7 +90,13 @@ class ClaimOperation(Operation, ABC):
             f"Claim {self.claim_id} was changed elsewhere since you opened it; it has been reloaded."
         )
         if self.expected_version is not None and claim.version != self.expected_version:
-            raise changed
+            # Name the other version, so the reviewer knows what to look at before deciding again.
+            theirs = f": {claim.verdict} by {claim.reviewer}" if claim.verdict else ""
+            raise ConflictError(
+                f"Claim {self.claim_id} was changed elsewhere since you opened it (you had version "
+                f"{self.expected_version}, it is now version {claim.version}{theirs}); it has been reloaded "
+                "with that change, and yours was not saved: make it again if it still applies."
+            )
         before = _snapshot(claim)
         claim.version = claim.version + 1
         claim.updated_at = utcnow()

@@ -11,14 +11,16 @@ from factcheck.errors import OperationError
 from factcheck.ops.base import ClaimOperation, claim_changes, saved_id
 from factcheck.records import Changes, SourceInput
 from factcheck.storage.models import Source
-from factcheck.urls import is_web_address
+from factcheck.urls import WebAddressError, normalise_web_address
 
 
 def check_source_url(url: str) -> str:
-    url = url.strip()
-    if not is_web_address(url):
-        raise OperationError(f"A source must be an http or https address, not {url!r}.")
-    return url
+    """The address in its normal form (see factcheck.urls), or a refusal saying why."""
+    try:
+        return normalise_web_address(url)
+    except WebAddressError as exc:
+        shown = url.strip() if len(url.strip()) <= 80 else url.strip()[:80] + "…"
+        raise OperationError(f"A source must be an http or https address, not {shown!r}: {exc}.") from None
 
 
 def checked_source(source: SourceInput) -> SourceInput:

@@ -21,6 +21,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision in factcheck/storage/migrations/versions, oldest first; the last is the head.
 REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]
+# PRAGMA user_version carries the head's number, so a database stamped higher is from a newer factcheck.
+USER_VERSION = int(HEAD)
+# The tables the migrations create (without the full-text indexes' own).
+OUR_TABLES = ("alembic_version", "article", "claim", "verdict", "source", "datemention", "saved_search")
 # The full-text indexes (migrations 0004, 0005) are FTS5 virtual tables with shadow tables of SQLite's own,
 # made by hand in its migration: no model describes them, so comparing models to the schema skips them.
 FTS_TABLES = ("claim_fts", "reviewed_fts")

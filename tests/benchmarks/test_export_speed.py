@@ -6,7 +6,7 @@ measured in the same run, also in a child: raw sqlite3 reading the same rows (cl
 article, sources, verdicts) and writing them with the standard csv / json / html modules.
 Median of RUNS. Budgets: CSV and JSON under 5 s, HTML under 15 s, every format under 300 MB.
 
-The database is built once through the store's restore path (no text analysis) and kept under
+The database is built once through the store's JSON backup import (no text analysis) and kept under
 the system's temporary folder between runs, since building it takes a minute.
 """
 
@@ -26,7 +26,7 @@ ARTICLES, CLAIMS_PER_ARTICLE, SOURCES = 1000, 100, 2
 RUNS = 3
 BUDGET_S = {"csv": 5.0, "json": 5.0, "html": 15.0}
 BUDGET_MB = 300
-CACHE = Path(tempfile.gettempdir()) / f"factcheck-bench-export-{ARTICLES}x{CLAIMS_PER_ARTICLE}x{SOURCES}-v3.db"
+CACHE = Path(tempfile.gettempdir()) / f"factcheck-bench-export-{ARTICLES}x{CLAIMS_PER_ARTICLE}x{SOURCES}-v4.db"
 
 # Peak resident memory of this process image. Linux's VmHWM starts afresh at exec; getrusage's
 # maximum would start from the parent's size at fork (a test process that built the database).

@@ -10,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
+# Preferences are shared with the command line (factcheck.preferences), so the window reads them there too.
 CORE_ALLOWED = {"factcheck.store", "factcheck.records", "factcheck.ops", "factcheck.errors", "factcheck.preferences"}
 
 

@@ -1,5 +1,5 @@
 """Writing a JSON backup's records back into the database: articles, every sentence, verdict
-histories, sources, dates and saved searches, in one transaction (a restore is all or nothing).
+histories, sources, dates and saved searches, in one transaction (all of it or nothing).
 
 Into a database without articles the backup's ids are kept, so `article:12` and "reused from
 claim 40" still mean what they meant; into one that has articles, rows get the next free ids and
@@ -22,7 +22,7 @@ from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEAR
 from factcheck.storage.transactions import writing
 
 
-def restore(engine: Engine, articles: Iterable[ArticleEntry], saved_searches: Iterable[tuple[str, str]],
+def write(engine: Engine, articles: Iterable[ArticleEntry], saved_searches: Iterable[tuple[str, str]],
             digest: Callable[[str], str]) -> list[ImportResult]:
     now = dt.datetime.now(dt.UTC)
     results: list[ImportResult] = []
