@@ -49,6 +49,8 @@ SPECS: tuple[ActionSpec, ...] = (
     # View
     ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",),
                "Also show dismissed claims and sentences not proposed"),
+    ActionSpec("refresh", "&Refresh", ("F5",),
+               "Show what changed elsewhere (the command line, another window); also checked every few seconds"),
     ActionSpec("search", "&Search…", ("Ctrl+F",), "Search past verdicts"),
     ActionSpec("search_back", "&Back to Search Results", ("Esc",),
                "Return to the search results, on the one opened (Esc there ends the search)"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -30,6 +30,7 @@ from ui.article_list_panel import ArticleListPanel
 from ui.article_view import ArticleView
 from ui.claims_panel import ClaimsPanel
 from ui.database_switch import choose_and_switch, edit_preferences
+from ui.escape_to_reading import EscapeToReading
 from ui.formatting import clock_time
 from ui.import_flow import ImportFlow
 from ui.menus import build_menus
@@ -38,6 +39,8 @@ from ui.search_flow import SearchFlow
 from ui.settings import Settings
 from ui.similar_panel import SimilarPanel
 from ui.undo import run_and_push
+
+WATCH_MS = 1500
 
 
 @runtime_checkable
@@ -60,6 +63,10 @@ class MainWindow(QMainWindow):
         self.article_id: int | None = None
         self.claim_id: int | None = None
         self._claims: list[ClaimRecord] = []
+        # Where the last claim shown sat in its article: J/K go on from there when that claim has
+        # left the list (dismissed, un-proposed by an undo, removed).
+        self._anchor: tuple[int, int] | None = None
+        self._escape = EscapeToReading(self.focus_reading, self)
         self._build_status_bar()
         self._build_panels()
         self.importer = ImportFlow(self)
@@ -67,6 +74,13 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self._restore_state()
         self._show_first_article()
+        # Changes made elsewhere (the CLI, a second window) are noticed on a timer and when the
+        # window comes back to the front; our own writes are noted so they do not count.
+        self._seen_version = self.store.data_version()
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self.check_outside_changes)
+        self._watch.start()
 
     # -- construction ------------------------------------------------------------------------
 
@@ -106,6 +120,8 @@ class MainWindow(QMainWindow):
         self._listeners = [panel for panel in (self.article_list, self.article_view, self.claims_panel,
                                                self.review_panel, self.search, self.similar_panel)
                            if isinstance(panel, ChangeListener)]
+        self._escape.watch(self.article_list.filter_edit, self.review_panel.claim_edit,
+                           self.review_panel.rationale_edit)
 
         self.article_list.articleActivated.connect(self.show_article)
         self.claims_panel.claimActivated.connect(self.show_claim)
@@ -151,6 +167,7 @@ class MainWindow(QMainWindow):
         a.open_database.triggered.connect(self.choose_database)
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
+        a.refresh.triggered.connect(self.refresh_from_store)
         a.search.triggered.connect(lambda: self.search.open())
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
         a.reuse_best.triggered.connect(self.reuse_best)
@@ -164,10 +181,20 @@ class MainWindow(QMainWindow):
 
     def _show_first_article(self) -> None:
         if self.article_id is None:
-            first = self.article_list.first_article_id()
-            if first is not None:
-                self.show_article(first)
+            if not self._resume_position():
+                first = self.article_list.first_article_id()
+                if first is not None:
+                    self.show_article(first)
         self.update_status()
+
+    def _resume_position(self) -> bool:
+        """Reopen the article and claim last shown in this database, if they still exist."""
+        saved = self.settings.position(self.store.location)
+        if saved is None or self.store.article(saved[0]) is None:
+            return False
+        claim = self.store.claim(saved[1]) if saved[1] is not None else None
+        self.show_article(saved[0], claim.id if claim is not None and claim.article_id == saved[0] else None)
+        return True
 
     def visible_claims(self) -> list[ClaimRecord]:
         """The claims J/K step through: proposed and open, or every sentence with Show All."""
@@ -203,6 +230,10 @@ class MainWindow(QMainWindow):
                 self.show_article(found.article_id, claim_id)
                 return
         self.claim_id = claim.id if claim else None
+        if claim is not None:
+            self._anchor = (claim.article_id, claim.position)
+        if self.article_id is not None:
+            self.settings.set_position(self.store.location, self.article_id, self.claim_id)
         self.article_view.set_current(self.claim_id)
         if self.claim_id is not None:
             self.claims_panel.select_claim(self.claim_id)
@@ -230,19 +261,45 @@ class MainWindow(QMainWindow):
         visible = self.visible_claims()
         if not visible:
             return
-        ids = [c.id for c in visible]
-        index = ids.index(self.claim_id) + step if self.claim_id in ids else 0
-        if 0 <= index < len(ids):
-            self.show_claim(ids[index])
+        target = self._neighbour_claim(visible, step)
+        if target is not None:
+            self.show_claim(target)
         else:
             self.statusBar().showMessage(
                 "Last claim of this article: Shift+J for the next article, N for the next unreviewed claim."
                 if step > 0 else "First claim of this article.", 4000)
 
+    def _neighbour_claim(self, visible: list[ClaimRecord], step: int) -> int | None:
+        """The claim `step` away in the list; from a claim no longer listed, the one after (or before) its place."""
+        ids = [c.id for c in visible]
+        if self.claim_id in ids:
+            index = ids.index(self.claim_id) + step
+            return ids[index] if 0 <= index < len(ids) else None
+        if self._anchor is None or self._anchor[0] != self.article_id:
+            return ids[0]
+        place = self._anchor[1]
+        after = [c.id for c in visible if c.position > place]
+        before = [c.id for c in visible if c.position < place]
+        if step > 0:
+            return after[0] if after else None
+        return before[-1] if before else None
+
     def step_article(self, step: int) -> None:
         target = self.article_list.neighbour(self.article_id, step)
-        if target is not None:
-            self.show_article(target)
+        if target is None:
+            self.statusBar().showMessage("No next article." if step > 0 else "No previous article.", 4000)
+            return
+        self.show_article(target)
+        self.announce_article()
+
+    def announce_article(self) -> None:
+        """Say which article the reviewer has just been taken to ("Article 3 of 9: title")."""
+        if self.article_id is None:
+            return
+        index, total = self.article_list.position_of(self.article_id)
+        article = self.store.article(self.article_id)
+        title = article.title if article is not None else ""
+        self.statusBar().showMessage(f"Article {index} of {total}: {title}", 6000)
 
     def next_unreviewed(self) -> None:
         current = self.current_claim()
@@ -253,13 +310,26 @@ class MainWindow(QMainWindow):
             return
         if found.article_id != self.article_id:
             self.show_article(found.article_id, found.id)
+            self.announce_article()
         else:
             self.show_claim(found.id)
 
     # -- changes -----------------------------------------------------------------------------
 
     def run_op(self, op: ops.Operation) -> Changes | None:
-        return run_and_push(self.undo_stack, self.store, op, self.apply_changes, self.show_error)
+        return run_and_push(self.undo_stack, self.store, op, self.apply_changes, self.show_error,
+                            self.show_undo_step)
+
+    def show_undo_step(self, message: str, changes: Changes) -> None:
+        """After an undo or redo: the claim it changed on screen (in whichever article), and what was done."""
+        changed = self.store.claims_by_ids(sorted(changes.claims))
+        if changed and all(c.id != self.claim_id for c in changed):
+            self.show_claim(changed[0].id)
+        where = ""
+        if changed:
+            article = self.store.article(changed[0].article_id)
+            where = f" in “{article.title}”" if article is not None else ""
+        self.statusBar().showMessage(message + where, 6000)
 
     def _claim_op(self, kind: type[ops.ClaimOperation], **fields: object) -> Changes | None:
         claim = self.current_claim()
@@ -276,6 +346,12 @@ class MainWindow(QMainWindow):
     def record_verdict(self, verdict: str) -> None:
         claim = self.current_claim()
         if claim is None:
+            return
+        if claim.dismissed or not claim.proposed:
+            # The verdict would sit on a row the lists and the progress do not count.
+            self.statusBar().showMessage(
+                "This claim is dismissed. Restore it first (X)." if claim.dismissed
+                else "This sentence is not a claim. Make it one first (X).", 6000)
             return
         if self._claim_op(ops.SetVerdict, verdict=verdict, reviewer=self.settings.reviewer) is None:
             return
@@ -331,6 +407,28 @@ class MainWindow(QMainWindow):
             self.show_claim(self.claim_id if self.claim_id in ids else None)
         if not changes.empty:
             self.saved_label.setText(f"saved {clock_time()}")
+        self._seen_version = self.store.data_version()
+
+    def check_outside_changes(self) -> None:
+        """Refresh when another connection committed since we last looked."""
+        version = self.store.data_version()
+        if version is not None and version != self._seen_version:
+            self.refresh_from_store()
+
+    def refresh_from_store(self) -> None:
+        """Read again what is on screen, keeping the reviewer's place (article, claim, typing)."""
+        self._seen_version = self.store.data_version()
+        self.article_list.reload()
+        if self.article_id is not None and self.store.article(self.article_id) is None:
+            self.article_id, self.claim_id, self._claims = None, None, []  # deleted elsewhere
+        if self.article_id is None:
+            self._show_first_article()
+            return
+        self._claims = self.store.claims(self.article_id)
+        self.article_view.update_claims(self._claims)
+        self.claims_panel.model.reload()
+        ids = {c.id for c in self._claims}
+        self.show_claim(self.claim_id if self.claim_id in ids else None)
 
     def show_import(self, report: ImportReport) -> None:
         """Take in what an import stored and open its first new article (or the known one it matched)."""
@@ -358,6 +456,9 @@ class MainWindow(QMainWindow):
             parts.append(self.search.status_text())
         if self.claim_id in ids:
             parts.append(f"claim {ids.index(self.claim_id) + 1} of {len(ids)}")
+        elif self.current_claim() is not None:  # on screen but out of the list: it has no number
+            state = "dismissed claim" if self.current_claim().dismissed else "not a claim"  # type: ignore[union-attr]
+            parts.append(f"{state} · {len(ids)} claims")
         elif self.article_id is not None:
             parts.append(f"{len(ids)} claims")
         if self.article_id is not None and hasattr(self, "article_list"):
@@ -367,7 +468,8 @@ class MainWindow(QMainWindow):
         self.reviewer_label.setText(f"reviewer: {self.settings.reviewer}")
         self.database_label.setText(Path(self.store.location).name)
         self.database_label.setToolTip(self.store.location)
-        self.setWindowTitle(f"factcheck — {Path(self.store.location).name}")
+        # Ending with the application's name keeps Qt from appending it a second time.
+        self.setWindowTitle(f"{Path(self.store.location).name} — factcheck")
 
     def choose_database(self) -> None:
         choose_and_switch(self)
@@ -383,6 +485,7 @@ class MainWindow(QMainWindow):
         self.article_id, self.claim_id, self._claims = None, None, []
         self._build_panels()
         old.close()
+        self._seen_version = store.data_version()
         self._show_first_article()
         if self.article_id is None:
             self.review_panel.show_claim(None, [])
@@ -406,7 +509,13 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             self.focus_reading()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and hasattr(self, "_watch"):
+            self.check_outside_changes()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self._watch.stop()
         self.review_panel.commit_pending_edits()
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("main_split", self.main_split.saveState())

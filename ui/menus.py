@@ -41,6 +41,7 @@ def build_menus(window: QMainWindow, a: Actions, undo_stack: QUndoStack) -> tupl
 
     view = bar.addMenu("&View")
     view.addAction(a.show_all)
+    view.addAction(a.refresh)
 
     toolbar = window.addToolBar("Review")
     toolbar.setObjectName("review_toolbar")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -32,7 +33,10 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Reviewer name", self.reviewer)
         form.addRow("", self.advance)
-        form.addRow("&Database", row)
+        # A row holding a layout gets no buddy, so its "&" would show: the label names its field.
+        database_label = QLabel("&Database")
+        database_label.setBuddy(self.database)
+        form.addRow(database_label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

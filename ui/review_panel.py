@@ -162,7 +162,8 @@ class ReviewPanel(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.state_label)
-        column.addWidget(_heading("Claim"))
+        self.claim_heading = _heading("Claim")
+        column.addWidget(self.claim_heading)
         column.addWidget(self.claim_edit)
         column.addLayout(facts)
         column.addSpacing(6)
@@ -228,6 +229,9 @@ class ReviewPanel(QWidget):
             self._update_source_buttons()
             return
         self._pages.setCurrentIndex(1)
+        # The id is what `factcheck verdict CLAIM_ID` and `factcheck similar CLAIM_ID` take.
+        self.claim_heading.setText(f"Claim · id {claim.id}")
+        self.claim_heading.setToolTip(f"On the command line: factcheck verdict {claim.id} verified|disputed|unclear")
         self.claim_edit.load(claim.text, keep_typing=same)
         self.rationale_edit.load(claim.rationale, keep_typing=same)
         self.state_label.setText(self._state_text(claim))

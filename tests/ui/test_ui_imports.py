@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
-CORE_ALLOWED = {"factcheck.store", "factcheck.records", "factcheck.ops", "factcheck.errors"}
+CORE_ALLOWED = {"factcheck.store", "factcheck.records", "factcheck.ops", "factcheck.errors", "factcheck.preferences"}
 
 
 def module_name(path: Path) -> str:
