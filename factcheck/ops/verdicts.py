@@ -18,16 +18,11 @@ from factcheck.storage.models import (
 )
 
 
-def _refuse_unless_open(claim: Claim | None) -> None:
-    """A verdict only on a claim the lists and the progress count: proposed, not dismissed."""
-    if claim is None:
-        return  # the lock reports a claim that is gone
-    if claim.dismissed:
+def _refuse_dismissed(claim: Claim | None) -> None:
+    """A dismissed claim is out of every list and count, so a verdict there would never be seen."""
+    if claim is not None and claim.dismissed:
         raise OperationError(f"Claim {claim.id} is dismissed; restore it first (X in the review window), "
                              "then give it a verdict.")
-    if not claim.proposed:
-        raise OperationError(f"Claim {claim.id} is a sentence that was not proposed as a claim; make it one "
-                             "first (X on it with Show All in the review window), then give it a verdict.")
 
 
 @dataclass
@@ -50,7 +45,7 @@ class SetVerdict(ClaimOperation):
         return f"Set verdict: {self.verdict}"
 
     def apply(self, session: Session) -> Changes:
-        _refuse_unless_open(session.get(Claim, self.claim_id))
+        _refuse_dismissed(session.get(Claim, self.claim_id))
         claim = self._lock_for_apply(session)
         now = utcnow()
         rationale = claim.rationale if self.rationale is None else self.rationale
