@@ -115,6 +115,12 @@ class Store:
 
     # -- imports ---------------------------------------------------------------------------
 
+    def edit_article(self, article_id: int, *, title: str, outlet: str = "", url: str = "", published: str = "",
+                     language: str = "en") -> Changes:
+        """Correct an article's details (the command line's way; the window pushes the operation for undo)."""
+        return self.run(ops.EditArticleDetails(article_id, title=title, outlet=outlet, url=url, published=published,
+                                               language=language))
+
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], overrides: Mapping[str, Any] | None = None, *,
                      progress: Callable[[int, int, str], None] | None = None,
                      cancelled: Callable[[], bool] = lambda: False) -> ImportReport:

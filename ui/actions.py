@@ -33,6 +33,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_dismiss", "&Dismiss / Restore Claim", ("X",),
                "Dismiss the claim, or bring it back (promotes a sentence that was not proposed)", True),
     ActionSpec("add_source", "Add &Source…", ("S",), "Add a source backing the verdict", True),
+    ActionSpec("article_details", "Article &Details…", ("Ctrl+Shift+D",),
+               "Correct the open article's title, outlet, date, URL and language"),
     ActionSpec("focus_rationale", "Write &Rationale", ("R",), "Move to the rationale editor", True),
     # Review
     ActionSpec("verified", "&Verified", ("V",), "Mark the claim verified and move on", True),

@@ -90,6 +90,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         self.model.rowsInserted.connect(self._after_rows_changed)
         self.model.rowsRemoved.connect(self._after_rows_changed)
         self._update_empty_state()
+        self._fit_columns()
 
     def _setup_view(self) -> None:
         view = self.view
@@ -139,6 +140,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         """Re-read the rows of articles added, removed, or whose counts changed."""
         if changes.article_list:
             self.model.refresh_articles(changes.articles)
+            self._fit_columns()
 
     def _proxy_row(self, article_id: int | None) -> int | None:
         row = self.model.row_of(article_id) if article_id is not None else None
@@ -178,6 +180,12 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         self._quiet = False
         self._update_empty_state()
         self._restore_selection()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns no article fills give their width to the titles."""
+        for column in (OUTLET, DATE):
+            self.view.setColumnHidden(column, not self.model.column_has_values(column))
 
     def _restore_selection(self) -> None:
         """Keep the highlighted row on the article being shown, or highlight nothing."""

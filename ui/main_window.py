@@ -19,13 +19,14 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QTabWidget
 
 from factcheck import ops
 from factcheck.errors import FactcheckError
 from factcheck.records import Changes, ClaimRecord, ImportReport
 from factcheck.store import Store
 from ui.actions import Actions
+from ui.article_details_dialog import ArticleDetailsDialog
 from ui.article_list_panel import ArticleListPanel
 from ui.article_view import ArticleView
 from ui.claims_panel import ClaimsPanel
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.refresh.triggered.connect(self.refresh_from_store)
+        a.article_details.triggered.connect(self.edit_article_details)
         a.search.triggered.connect(lambda: self.search.open())
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
         a.reuse_best.triggered.connect(self.reuse_best)
@@ -325,9 +327,12 @@ class MainWindow(QMainWindow):
         changed = self.store.claims_by_ids(sorted(changes.claims))
         if changed and all(c.id != self.claim_id for c in changed):
             self.show_claim(changed[0].id)
+        elif not changed and len(changes.articles) == 1 and self.article_id not in changes.articles:
+            self.show_article(next(iter(changes.articles)))  # an article's own details
+        shown = changed[0].article_id if changed else next(iter(changes.articles), None)
         where = ""
-        if changed:
-            article = self.store.article(changed[0].article_id)
+        if shown is not None:
+            article = self.store.article(shown)
             where = f" in “{article.title}”" if article is not None else ""
         self.statusBar().showMessage(message + where, 6000)
 
@@ -384,6 +389,24 @@ class MainWindow(QMainWindow):
             self._claim_op(ops.SetProposed, proposed=True)
         else:
             self._claim_op(ops.SetDismissed, dismissed=not claim.dismissed)
+
+    def edit_article_details(self) -> None:
+        """Edit → Article Details…: one undoable step; a refusal keeps the dialog open to correct."""
+        article = self.store.article(self.article_id) if self.article_id is not None else None
+        if article is None:
+            self.statusBar().showMessage("Open an article first.", 4000)
+            return
+        dialog = ArticleDetailsDialog(article, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                op = ops.EditArticleDetails(article.id, **dialog.fields())
+            except FactcheckError as exc:
+                dialog.show_error(str(exc))
+                continue
+            if self.run_op(op) is not None:
+                self.show_article(article.id, self.claim_id)  # the dates in the text were resolved again
+                self.statusBar().showMessage(f"Details saved: {op.title}", 4000)
+            break
 
     def make_claim_from_selection(self) -> None:
         span = self.article_view.selected_span()

@@ -131,6 +131,14 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
     def article_at(self, row: int) -> ArticleRecord:
         return self._records[row]
 
+    def column_has_values(self, column: int) -> bool:
+        """Whether any article fills this column (imports without front-matter leave outlet and date empty)."""
+        if column == OUTLET:
+            return any(r.outlet for r in self._records)
+        if column == DATE:
+            return any(r.published for r in self._records)
+        return True
+
     # -- Qt model interface ----------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
