@@ -8,7 +8,7 @@ row) stay quiet, so the main window never reloads an article it is already showi
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -34,6 +34,7 @@ from ui.progress_delegate import ProgressDelegate
 from ui.quiet_selection import QuietSelectionMixin
 from ui.record_table_view import setup_record_table
 
+TITLE_ROOM = 150  # pixels: with less left for the titles, outlet and date give up their columns
 EMPTY_MESSAGE = "No articles yet. Import files with Ctrl+I, drop them here, or paste one with Ctrl+Shift+V."
 
 
@@ -106,7 +107,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(OUTLET, metrics.horizontalAdvance("Outlet") + 16)
         header.resizeSection(DATE, metrics.horizontalAdvance("0000-00-00") + 20)
-        header.resizeSection(PROGRESS, metrics.horizontalAdvance("000/000") + 40)
+        header.resizeSection(PROGRESS, metrics.horizontalAdvance("000/000") + 56)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Date") + 16)
 
     # -- public ----------------------------------------------------------------------------
@@ -183,9 +184,20 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Columns no article fills give their width to the titles."""
-        for column in (OUTLET, DATE):
-            self.view.setColumnHidden(column, not self.model.column_has_values(column))
+        """Columns no article fills, or that would squeeze the titles to a few letters in a narrow
+        list, give their width to the titles (the title's tooltip names outlet and date)."""
+        header = self.view.horizontalHeader()
+        beside = sum(header.sectionSize(c) for c in (OUTLET, DATE, PROGRESS))
+        narrow = self.view.viewport().width() - beside < TITLE_ROOM
+        self.view.setColumnHidden(OUTLET, narrow or not self.model.column_has_values(OUTLET))
+        self.view.setColumnHidden(DATE, narrow or not self.model.column_has_values(DATE))
+        # Narrow, the progress keeps its number and gives up its bar.
+        number = self.view.fontMetrics().horizontalAdvance("000/000")
+        self.view.horizontalHeader().resizeSection(PROGRESS, number + (16 if narrow else 56))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _restore_selection(self) -> None:
         """Keep the highlighted row on the article being shown, or highlight nothing."""

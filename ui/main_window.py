@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 5)
         self.main_split.setStretchFactor(2, 3)
-        self.main_split.setSizes([400, 620, 420])
+        # The review panel is never narrower than its buttons; the articles and the text share the rest.
+        self.review_panel.setMinimumWidth(self.review_panel.minimum_width())
+        self._fit_split(self.width() if self.isVisible() else 1400)
         self.centre_split.setSizes([520, 200])
         self.setCentralWidget(self.main_split)
         self._listeners = [panel for panel in (self.article_list, self.article_view, self.claims_panel,
@@ -136,6 +138,12 @@ class MainWindow(QMainWindow):
             lambda source_id, source: self._claim_op(ops.EditSource, source_id=source_id, source=source))
         rp.sourceRemoveRequested.connect(lambda source_id: self._claim_op(ops.RemoveSource, source_id=source_id))
         rp.sourceOpenRequested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+
+    def _fit_split(self, width: int) -> None:
+        """Sizes for a window `width` wide: about a quarter for the articles and for the review panel."""
+        right = max(self.review_panel.minimum_width(), int(width * 0.28))
+        left = max(200, int(width * 0.24))
+        self.main_split.setSizes([left, max(300, width - left - right), right])
 
     def _build_status_bar(self) -> None:
         self.position_label = QLabel()
@@ -519,6 +527,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
+            self._fit_split(1400)
         for key, splitter in (("main_split", self.main_split), ("centre_split", self.centre_split)):
             state = self.settings.window_state(key)
             if state is not None:

@@ -174,6 +174,9 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
     def _tooltip(record: ArticleRecord, column: int) -> str | None:
         if column == TITLE:
             lines = [record.title or "(untitled)"]
+            published = " · ".join(part for part in (record.outlet, _published_text(record.published) or "") if part)
+            if published:
+                lines.append(published)
             if record.author:
                 lines.append(f"By {record.author}")
             lines.append(record.url or record.origin)
