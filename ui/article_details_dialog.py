@@ -7,6 +7,8 @@ fields, with the dialog left open for the correction.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,11 +16,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from factcheck.records import ArticleRecord
+from factcheck import ops
+from factcheck.errors import FactcheckError
+from factcheck.records import ArticleRecord, Changes
+from factcheck.store import Store
 
 LANGUAGES = (("en", "English"), ("es", "Spanish"))
 
@@ -64,3 +70,40 @@ class ArticleDetailsDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+
+class DetailsHost(Protocol):
+    """What editing an article's details needs from the window."""
+
+    @property
+    def store(self) -> Store: ...
+
+    article_id: int | None
+    claim_id: int | None
+
+    def window(self) -> QWidget: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt API
+
+    def run_op(self, op: ops.Operation) -> Changes | None: ...
+
+    def show_article(self, article_id: int, claim_id: int | None = None) -> None: ...
+
+
+def edit_article_details(host: DetailsHost) -> None:
+    """Edit → Article Details…: one undoable step; a refusal keeps the dialog open to correct."""
+    article = host.store.article(host.article_id) if host.article_id is not None else None
+    if article is None:
+        host.statusBar().showMessage("Open an article first.", 4000)
+        return
+    dialog = ArticleDetailsDialog(article, host.window())
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            op = ops.EditArticleDetails(article.id, **dialog.fields())
+        except FactcheckError as exc:
+            dialog.show_error(str(exc))
+            continue
+        if host.run_op(op) is not None:
+            host.show_article(article.id, host.claim_id)  # the dates in the text were resolved again
+            host.statusBar().showMessage(f"Details saved: {op.title}", 4000)
+        break

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -19,29 +19,29 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
 
 from factcheck import ops
 from factcheck.errors import FactcheckError
 from factcheck.records import Changes, ClaimRecord, ImportReport
 from factcheck.store import Store
 from ui.actions import Actions
-from ui.article_details_dialog import ArticleDetailsDialog
+from ui.article_details_dialog import edit_article_details
 from ui.article_list_panel import ArticleListPanel
 from ui.article_view import ArticleView
+from ui.claim_navigation import neighbour_claim
 from ui.claims_panel import ClaimsPanel
 from ui.database_switch import choose_and_switch, edit_preferences
 from ui.escape_to_reading import EscapeToReading
 from ui.formatting import clock_time
 from ui.import_flow import ImportFlow
 from ui.menus import build_menus
+from ui.outside_changes import OutsideChanges
 from ui.review_panel import ReviewPanel
 from ui.search_flow import SearchFlow
 from ui.settings import Settings
 from ui.similar_panel import SimilarPanel
 from ui.undo import run_and_push
-
-WATCH_MS = 1500
 
 
 @runtime_checkable
@@ -75,13 +75,8 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self._restore_state()
         self._show_first_article()
-        # Changes made elsewhere (the CLI, a second window) are noticed on a timer and when the
-        # window comes back to the front; our own writes are noted so they do not count.
-        self._seen_version = self.store.data_version()
-        self._watch = QTimer(self)
-        self._watch.setInterval(WATCH_MS)
-        self._watch.timeout.connect(self.check_outside_changes)
-        self._watch.start()
+        self.outside_changes = OutsideChanges(lambda: self.store.data_version(), self)
+        self.outside_changes.changed.connect(self.refresh_from_store)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -177,7 +172,7 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.refresh.triggered.connect(self.refresh_from_store)
-        a.article_details.triggered.connect(self.edit_article_details)
+        a.article_details.triggered.connect(lambda: edit_article_details(self))
         a.search.triggered.connect(lambda: self.search.open())
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
         a.reuse_best.triggered.connect(self.reuse_best)
@@ -271,28 +266,13 @@ class MainWindow(QMainWindow):
         visible = self.visible_claims()
         if not visible:
             return
-        target = self._neighbour_claim(visible, step)
+        target = neighbour_claim(visible, self.claim_id, self._anchor, self.article_id, step)
         if target is not None:
             self.show_claim(target)
         else:
             self.statusBar().showMessage(
                 "Last claim of this article: Shift+J for the next article, N for the next unreviewed claim."
                 if step > 0 else "First claim of this article.", 4000)
-
-    def _neighbour_claim(self, visible: list[ClaimRecord], step: int) -> int | None:
-        """The claim `step` away in the list; from a claim no longer listed, the one after (or before) its place."""
-        ids = [c.id for c in visible]
-        if self.claim_id in ids:
-            index = ids.index(self.claim_id) + step
-            return ids[index] if 0 <= index < len(ids) else None
-        if self._anchor is None or self._anchor[0] != self.article_id:
-            return ids[0]
-        place = self._anchor[1]
-        after = [c.id for c in visible if c.position > place]
-        before = [c.id for c in visible if c.position < place]
-        if step > 0:
-            return after[0] if after else None
-        return before[-1] if before else None
 
     def step_article(self, step: int) -> None:
         target = self.article_list.neighbour(self.article_id, step)
@@ -398,24 +378,6 @@ class MainWindow(QMainWindow):
         else:
             self._claim_op(ops.SetDismissed, dismissed=not claim.dismissed)
 
-    def edit_article_details(self) -> None:
-        """Edit → Article Details…: one undoable step; a refusal keeps the dialog open to correct."""
-        article = self.store.article(self.article_id) if self.article_id is not None else None
-        if article is None:
-            self.statusBar().showMessage("Open an article first.", 4000)
-            return
-        dialog = ArticleDetailsDialog(article, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                op = ops.EditArticleDetails(article.id, **dialog.fields())
-            except FactcheckError as exc:
-                dialog.show_error(str(exc))
-                continue
-            if self.run_op(op) is not None:
-                self.show_article(article.id, self.claim_id)  # the dates in the text were resolved again
-                self.statusBar().showMessage(f"Details saved: {op.title}", 4000)
-            break
-
     def make_claim_from_selection(self) -> None:
         span = self.article_view.selected_span()
         if self.article_id is None or span is None:
@@ -438,17 +400,11 @@ class MainWindow(QMainWindow):
             self.show_claim(self.claim_id if self.claim_id in ids else None)
         if not changes.empty:
             self.saved_label.setText(f"saved {clock_time()}")
-        self._seen_version = self.store.data_version()
-
-    def check_outside_changes(self) -> None:
-        """Refresh when another connection committed since we last looked."""
-        version = self.store.data_version()
-        if version is not None and version != self._seen_version:
-            self.refresh_from_store()
+        self.outside_changes.note()
 
     def refresh_from_store(self) -> None:
         """Read again what is on screen, keeping the reviewer's place (article, claim, typing)."""
-        self._seen_version = self.store.data_version()
+        self.outside_changes.note()
         self.article_list.reload()
         if self.article_id is not None and self.store.article(self.article_id) is None:
             self.article_id, self.claim_id, self._claims = None, None, []  # deleted elsewhere
@@ -516,7 +472,7 @@ class MainWindow(QMainWindow):
         self.article_id, self.claim_id, self._claims = None, None, []
         self._build_panels()
         old.close()
-        self._seen_version = store.data_version()
+        self.outside_changes.note()
         self._show_first_article()
         if self.article_id is None:
             self.review_panel.show_claim(None, [])
@@ -543,11 +499,11 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and hasattr(self, "_watch"):
-            self.check_outside_changes()
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and hasattr(self, "outside_changes"):
+            self.outside_changes.check()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        self._watch.stop()
+        self.outside_changes.stop()
         self.review_panel.commit_pending_edits()
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("main_split", self.main_split.saveState())

@@ -51,7 +51,7 @@ def test_f5_refreshes_at_once_keeping_the_place(open_window, db_path, qtbot) -> 
         s.import_file(SEED)
     window = open_window(db_path)
     qtbot.waitUntil(window.isActiveWindow)
-    window._watch.stop()  # only the key, not the timer, may show it here
+    window.outside_changes.stop()  # only the key, not the timer, may show it here
     claims = window.visible_claims()
     window.show_claim(claims[2].id)
     with Store(db_path) as other:
