@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -46,6 +47,10 @@ SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 # here so front ends need no module of the core but the store.
 IMPORTABLE_SUFFIXES = ingest.SUPPORTED_SUFFIXES
 default_database = db.default_database
+# A batch import commits this many articles at once, or what it has after this long: few commits
+# keep the search index's segments few, and the reviewer still sees progress several times a second.
+COMMIT_ARTICLES = 32
+COMMIT_SECONDS = 0.25
 
 
 def default_reviewer() -> str:
@@ -175,20 +180,37 @@ class Store:
 
     def import_many(self, items: Iterable[ingest.ArticleInput], workers: int | None = None,
                     cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportResult]:
-        """Import a batch, analysing in worker processes; yields each result as it is stored.
+        """Import a batch, analysing in worker processes; yields each result once it is stored.
 
-        Every article is its own transaction, so stopping (cancel, an error) keeps what was stored.
+        Articles are committed a few at a time (up to COMMIT_ARTICLES, or after COMMIT_SECONDS),
+        each one whole or absent; stopping (cancel, an error) keeps every result already yielded.
         """
         from factcheck.importing import batch
 
-        for item, found in batch.analysed(list(items), workers, cancelled):
-            yield self._write(item, found)
+        todo = list(items)
+        # A few articles are committed one by one: a cancel then stops at the very article it
+        # was pressed on, and there is little to gain from fewer commits.
+        per_commit = COMMIT_ARTICLES if len(todo) >= COMMIT_ARTICLES else 1
+        pending: list[tuple[ingest.ArticleInput, list[tuple]]] = []
+        started = time.monotonic()
+        for item, found in batch.analysed(todo, workers, cancelled):
+            pending.append((item, found))
+            if len(pending) >= per_commit or time.monotonic() - started >= COMMIT_SECONDS:
+                yield from self._write_batch(pending)
+                pending, started = [], time.monotonic()
+        yield from self._write_batch(pending)
 
     def _write(self, item: ingest.ArticleInput, found: list[tuple]) -> ImportResult:
+        return self._write_batch([(item, found)])[0]
+
+    def _write_batch(self, pending: list[tuple[ingest.ArticleInput, list[tuple]]]) -> list[ImportResult]:
+        if not pending:
+            return []
         try:
-            return self._writer.write(item, content_hash(item.body), found)
+            return self._writer.write_many([(item, content_hash(item.body), found) for item, found in pending])
         except SAOperationalError as exc:
-            raise StoreError(f"The database refused the import ({exc.orig}). Nothing was saved.") from None
+            raise StoreError(f"The database refused the import ({exc.orig}); the articles it was writing "
+                             "were not saved.") from None
 
     def seed(self, folder: Path = SEEDS_DIR) -> list[ImportResult]:
         """Load the sample articles into a database that has none yet."""

@@ -132,3 +132,16 @@ def test_words_too_common_to_score_are_left_to_the_rarer_ones(store: Store) -> N
         assert affordable(conn, ["councils", "bags", "unheard"], max_postings=5) == ["bags"]
         assert affordable(conn, ["councils", "bags"], max_postings=100) == ["councils", "bags"]
         assert affordable(conn, []) == []
+
+
+def test_a_match_beyond_the_best_ranked_of_the_claims_own_article_is_still_found(store: Store) -> None:
+    """The lookup ranks the index's best matches before reading claims; when all of those are of
+    the claim's own article, it must look further rather than find nothing."""
+    crowded = article(store, "Bag rules, clause by clause",
+                      *(f"Clause {n}: grocery stores must stop handing out plastic bags after the council's "
+                        f"ban vote." for n in range(230)))
+    for claim in crowded:
+        store.set_verdict(claim.id, "verified")
+    elsewhere = reviewed(store, "Council bans bags", BAGS)
+    found = store.similar(crowded[0].id)
+    assert [r.claim_id for r in found] == [elsewhere.id]

@@ -105,6 +105,19 @@ def test_a_cancelled_batch_keeps_what_was_stored(store: Store) -> None:
     assert store.article_count() == 4
 
 
+def test_a_large_cancelled_batch_keeps_exactly_what_it_reported(store: Store) -> None:
+    """A large batch commits several articles at a time: what was reported is stored, no more."""
+    from factcheck.importing.reading import from_text
+
+    items = [from_text(f"The council approved {n} homes in 2024, the mayor said.") for n in range(80)]
+    done = []
+    for result in store.import_many(items, workers=1, cancelled=lambda: len(done) >= 1):
+        done.append(result)
+    assert 1 <= len(done) < 80
+    assert store.article_count() == len(done)
+    assert sorted(a.id for a in store.articles()) == sorted(r.article_id for r in done)
+
+
 def test_claims_by_ids_keeps_the_order_given_and_skips_unknown_ids(seeded: Store) -> None:
     """Search and export hand over ranked ids: the records must come back in that rank."""
     ids = [c.id for c in seeded.claims(1, proposed_only=True)]
@@ -155,3 +168,21 @@ def test_a_folder_without_articles_is_reported_not_passed_over(store: Store, tmp
     [(name, message)] = report.failed
     assert name == str(folder) and "no article files" in message
     assert report.imported == [] and store.article_count() == 0
+
+
+def test_a_batch_larger_than_one_statement_keeps_every_sentence_in_order_with_its_dates(store: Store) -> None:
+    """Sentences go in several hundred per statement: order, positions and dates must survive the split."""
+    from factcheck.importing.reading import from_text
+
+    long_body = " ".join(f"On 3 May 2025 the council approved {n} new homes, the mayor said." for n in range(1200))
+    items = [from_text(long_body)] + [from_text(f"The budget rose by {n} percent in March 2024.") for n in range(40)]
+    results = list(store.import_many(items, workers=1))
+    assert [r.sentences for r in results] == [1200] + [1] * 40
+    claims = store.claims(results[0].article_id)
+    assert [c.text for c in claims] == [f"On 3 May 2025 the council approved {n} new homes, the mayor said."
+                                        for n in range(1200)]
+    body = store.article_text(results[0].article_id).body
+    assert all(body[c.start:c.end] == c.text for c in claims)
+    dates = store.article_text(results[0].article_id).dates
+    assert len(dates) == 1200 and {d.value for d in dates} == {"2025-05-03"}
+    assert store.search_ids("approved 1199 homes") == [claims[-1].id]

@@ -81,9 +81,10 @@ def snippets(engine: Engine, query: str, ids: Iterable[int]) -> dict[int, str]:
 def _snippets(conn: Connection, tree: Node, ids: list[int], texts: dict[int, str]) -> dict[int, str]:
     found: dict[int, str] = {}
     expression = sqlite.snippet_match(tree)
+    index = sqlite.plan(tree).index  # the index that found them holds every one
     if expression is not None:
         for start in range(0, len(ids), 500):
-            for claim_id, own, best in _run(conn, sqlite.snippet_statement(expression, ids[start:start + 500])):
+            for claim_id, own, best in _run(conn, sqlite.snippet_statement(expression, ids[start:start + 500], index)):
                 found[claim_id] = own if HIGHLIGHT_START in own else best
     # Found by filters alone (or by a branch without words): the start of the claim.
     return {i: found.get(i) or sqlite.plain_snippet(texts[i]) for i in ids}

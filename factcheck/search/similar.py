@@ -1,8 +1,8 @@
 """Similar past verdicts: the reviewed claims that say what a text says, best first.
 
 Two stages, so the cost follows the number of candidates and never the size of the database:
-the search index (claim_fts, BM25 over an OR of the text's words) proposes CANDIDATES reviewed
-claims, then a re-ranker computed on those alone adds character n-gram overlap, which catches
+the index of reviewed claims (reviewed_fts, BM25 over an OR of the text's words) proposes
+CANDIDATES, then a re-ranker computed on those alone adds character n-gram overlap, which catches
 the same claim in other words' forms, hashtags run together and misspellings. Weights and the
 threshold were chosen on the CLEF-2020 CheckThat! task 2 training tweets (see
 tests/benchmarks/test_similar_map.py and the README).
@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -65,9 +65,11 @@ def rank(query: str, candidates: Sequence[Candidate]) -> list[Ranked]:
     for g in grams:
         df.update(g)
     n = len(candidates) + 1
-    idf2 = {gram: (math.log((n + 1) / (count + 1)) + 1) ** 2 for gram, count in df.items()}
-    query_norm = sum(map(idf2.__getitem__, query_grams))
-    cosines = [_cosine(query_grams, g, idf2, query_norm) for g in grams]
+    by_count = [(math.log((n + 1) / (count + 1)) + 1) ** 2 for count in range(n + 1)]  # a count is at most n
+    idf2 = {gram: by_count[count] for gram, count in df.items()}
+    weight = idf2.__getitem__
+    query_norm = sum(map(weight, query_grams))
+    cosines = [_cosine(query_grams, g, weight, query_norm) for g in grams]
     best_bm25 = max(c.bm25 for c in candidates) or 1.0
     best_cosine = max(cosines) or 1.0
     ranked = [Ranked(c, (c.bm25 / best_bm25 + CHAR_WEIGHT * cos / best_cosine) / (1 + CHAR_WEIGHT), cos)
@@ -76,25 +78,35 @@ def rank(query: str, candidates: Sequence[Candidate]) -> list[Ranked]:
     return ranked
 
 
-def _cosine(query: set[str], doc: set[str], idf2: dict[str, float], query_norm: float) -> float:
+def _cosine(query: set[str], doc: set[str], weight: Callable[[str], float], query_norm: float) -> float:
     common = query & doc
     if not common or not query_norm:
         return 0.0
-    return sum(map(idf2.__getitem__, common)) / math.sqrt(query_norm * sum(map(idf2.__getitem__, doc)))
+    return sum(map(weight, common)) / math.sqrt(query_norm * sum(map(weight, doc)))
 
 
-def _candidates_sql(*, other_article: bool, other_claim: bool, language: bool) -> str:
+# The index's best matches taken before any claim row is read: joining a claim (and its article)
+# per match cost more than scoring, on a large database whose rows are not all in memory. Only
+# when too few of them pass the conditions (the claim's own article, dismissed claims, another
+# language) are all the matches joined.
+FIRST_MATCHES = 200
+
+
+def _candidates_sql(*, other_article: bool, other_claim: bool, language: bool, prefilter: bool) -> str:
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)  # constants of this module, never user text
-    conditions = ["claim_fts MATCH :match", "c.verdict IS NOT NULL", "NOT c.dismissed"]
+    conditions = ["NOT c.dismissed"]
     if other_article:
         conditions.append("c.article_id != :article")
     if other_claim:
         conditions.append("c.id != :claim")
     if language:
         conditions.append("a.language = :language")
-    return (f"SELECT c.id, c.article_id, c.text, c.verdict, a.title, -bm25(claim_fts, {weights}) AS score "
-            "FROM claim_fts JOIN claim AS c ON c.id = claim_fts.rowid JOIN article AS a ON a.id = c.article_id "
-            f"WHERE {' AND '.join(conditions)} ORDER BY score DESC LIMIT :limit")
+    matches = (f"SELECT rowid AS id, -bm25(reviewed_fts, {weights}) AS score FROM reviewed_fts "
+               "WHERE reviewed_fts MATCH :match ORDER BY score DESC"
+               + (f" LIMIT {FIRST_MATCHES}" if prefilter else " LIMIT -1"))
+    return ("SELECT c.id, c.article_id, c.text, c.verdict, a.title, m.score "
+            f"FROM ({matches}) AS m JOIN claim AS c ON c.id = m.id JOIN article AS a ON a.id = c.article_id "
+            f"WHERE {' AND '.join(conditions)} ORDER BY m.score DESC, c.id LIMIT :limit")
 
 
 def candidates(conn: Connection, query_words: Sequence[str], *, exclude_article: int | None = None,
@@ -104,12 +116,15 @@ def candidates(conn: Connection, query_words: Sequence[str], *, exclude_article:
     if not query_words:
         return []
     # Each word quoted: the words are letters and digits only, so nothing in them is FTS5 syntax.
-    params: dict[str, object] = {"match": " OR ".join(f'"{w}"' for w in query_words),
-                                 "limit": CANDIDATES if limit is None else limit,
+    wanted = CANDIDATES if limit is None else limit
+    params: dict[str, object] = {"match": " OR ".join(f'"{w}"' for w in query_words), "limit": wanted,
                                  "article": exclude_article, "claim": exclude_claim, "language": language}
-    sql = _candidates_sql(other_article=exclude_article is not None, other_claim=exclude_claim is not None,
-                          language=language is not None)
-    return [Candidate(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in conn.execute(text(sql), params)]
+    shape = {"other_article": exclude_article is not None, "other_claim": exclude_claim is not None,
+             "language": language is not None}
+    rows = list(conn.execute(text(_candidates_sql(**shape, prefilter=wanted <= FIRST_MATCHES)), params))
+    if len(rows) < wanted and wanted <= FIRST_MATCHES:
+        rows = list(conn.execute(text(_candidates_sql(**shape, prefilter=False)), params))
+    return [Candidate(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in rows]
 
 
 def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_article: int | None = None,

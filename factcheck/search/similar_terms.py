@@ -4,7 +4,7 @@ BM25 scores every claim that holds any of the words, so the cost of the candidat
 sum of the words' document counts. A word found in a great share of a large database ("said",
 "trump") adds thousands of rows to score and little to the ranking (its IDF is low), so the words
 are taken rarest first until MAX_POSTINGS claims would be scored. The counts come from the
-index's own statistics (an fts5vocab table), looked up under the index's own stems.
+index's own statistics (an fts5vocab table over reviewed_fts), looked up under its own stems.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ MAX_POSTINGS = 5_000
 # Connection-private (temp) tables: one to read the index's term statistics, and a one-row index
 # with the same tokenizer that turns the text's words into the index's stems.
 _SETUP = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_claim_terms USING fts5vocab(main, claim_fts, row)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_reviewed_terms USING fts5vocab(main, reviewed_fts, row)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_query USING fts5(words, "
     "tokenize = 'porter unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_query_tokens USING fts5vocab(temp, similar_query, instance)",
 )
-_COUNTS = text("SELECT term, doc FROM temp.similar_claim_terms WHERE term IN :terms").bindparams(
+_COUNTS = text("SELECT term, doc FROM temp.similar_reviewed_terms WHERE term IN :terms").bindparams(
     bindparam("terms", expanding=True))
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import chain
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 # The credit line an embedded post ends with: "— Jane Doe (@jdoe) May 3, 2025". The name is kept.
@@ -68,4 +67,5 @@ def char_grams(text: str) -> set[str]:
     """Character 3- to 5-grams of the folded words: they match across inflections, typos and
     compounds ("vaccines"/"vaccinated", "covid19"/"covid 19") where whole words do not."""
     t = " " + " ".join(_WORD.findall(fold(text))) + " "
-    return set(chain.from_iterable((t[i:i + n] for i in range(len(t) - n + 1)) for n in (3, 4, 5)))
+    last = len(t) + 1
+    return {t[i:i + n] for n in (3, 4, 5) for i in range(last - n)}

@@ -4,9 +4,12 @@ Everything the reviewer typed reaches SQLite as a bound parameter. Words and phr
 FTS5 MATCH expression made of double-quoted strings only, so no user text can ever be read as FTS5
 syntax (`NEAR`, `*`, `^`, column filters): the expression's operators are ours alone.
 
-When the query's top level holds words, the search runs from the index (ranked by bm25, claim
+When the query's top level holds words, the search runs from an index (ranked by bm25, claim
 text weighted highest, see migration 0004); filters and words nested under OR become conditions on
-each claim. Otherwise claims come newest verdict first.
+each claim. Otherwise claims come newest verdict first. There are two indexes (migration 0005):
+claim_fts over the claims a reviewer steps through, and reviewed_fts over the claims with a
+verdict, which a query asking for a verdict reads, so that its cost follows the number of
+verdicts rather than the number of claims that hold its words.
 """
 
 from __future__ import annotations
@@ -39,8 +42,8 @@ from factcheck.records import HIGHLIGHT_END, HIGHLIGHT_START
 from factcheck.search.query import And, Field, Group, Node, Not, Or, Phrase, Term, mentions, text_nodes
 from factcheck.storage.models import ARTICLES, CLAIMS, SOURCES
 
-FTS = table("claim_fts", column("rowid"), column("rank"))
-_MATCH_TARGET: ColumnElement[Any] = literal_column("claim_fts")  # the table name: MATCH and snippet() take it
+CLAIM_INDEX = "claim_fts"
+REVIEWED_INDEX = "reviewed_fts"
 SNIPPET_TOKENS = 16
 # Scoring costs about a microsecond per matching claim. A word found in hundreds of thousands of
 # claims ("the", a president's name) would take far longer than a keystroke to rank, so a search
@@ -109,6 +112,15 @@ class Plan:
     match: str | None
     condition: ColumnElement[bool]
     article: bool = False
+    index: str = CLAIM_INDEX
+
+
+def _index_table(index: str) -> Any:
+    return table(index, column("rowid"), column("rank"))
+
+
+def _target(index: str) -> ColumnElement[Any]:
+    return literal_column(index)  # the table name: MATCH and snippet() take it
 
 
 def plan(tree: Node) -> Plan:
@@ -126,7 +138,20 @@ def plan(tree: Node) -> Plan:
     if not (mentions(tree, "is", ("proposed", "dismissed"))):
         conditions.append(and_(CLAIMS.c.proposed, ~CLAIMS.c.dismissed))
     article = any(_mentions_field(tree, name) for name in ARTICLE_FIELDS)
-    return Plan(match, and_(true(), *conditions), article)
+    return Plan(match, and_(true(), *conditions), article, REVIEWED_INDEX if needs_verdict(tree) else CLAIM_INDEX)
+
+
+def needs_verdict(node: Node) -> bool:
+    """Whether every claim the node can match has a verdict (so reviewed_fts holds them all)."""
+    if isinstance(node, Field):
+        return node.name == "verdict" or (node.name == "is" and node.value == "reviewed")
+    if isinstance(node, Group):
+        return needs_verdict(node.child)
+    if isinstance(node, And):
+        return any(needs_verdict(child) for child in node.children)
+    if isinstance(node, Or):
+        return all(needs_verdict(child) for child in node.children)
+    return False
 
 
 def _mentions_field(node: Node, name: str) -> bool:
@@ -151,10 +176,11 @@ def _matching(p: Plan, since: int | None, *, ranked: bool = True) -> Any:
     from the claims and ask the index about each one in turn, thousands of times slower for a
     common word. The matches are what drives the search, one claim row read per match."""
     assert p.match is not None
-    columns = [FTS.c.rowid.label("id")] + ([FTS.c.rank.label("rank")] if ranked else [])  # counting needs no rank
-    matches = select(*columns).where(_matches(p.match))
+    fts = _index_table(p.index)
+    columns = [fts.c.rowid.label("id")] + ([fts.c.rank.label("rank")] if ranked else [])  # counting needs no rank
+    matches = select(*columns).where(_matches(p.match, p.index))
     if since is not None:
-        matches = matches.where(FTS.c.rowid >= since)
+        matches = matches.where(fts.c.rowid >= since)
     return matches.limit(_UNLIMITED).subquery("matches")
 
 
@@ -164,8 +190,8 @@ _UNLIMITED = 2**62
 def condition(node: Node) -> ColumnElement[bool]:
     """A condition on one claim row (CLAIMS) for any node."""
     expression = match_expression(node)
-    if expression is not None:
-        return CLAIMS.c.id.in_(select(FTS.c.rowid).where(_matches(expression)))
+    if expression is not None:  # claim_fts holds every claim a search can find
+        return CLAIMS.c.id.in_(select(_index_table(CLAIM_INDEX).c.rowid).where(_matches(expression, CLAIM_INDEX)))
     if isinstance(node, Group):
         return condition(node.child)
     if isinstance(node, Not):
@@ -179,8 +205,8 @@ def condition(node: Node) -> ColumnElement[bool]:
     return _field(node)
 
 
-def _matches(expression: str) -> ColumnElement[bool]:
-    return _MATCH_TARGET.op("MATCH")(bindparam(None, expression, type_=String))
+def _matches(expression: str, index: str) -> ColumnElement[bool]:
+    return _target(index).op("MATCH")(bindparam(None, expression, type_=String))
 
 
 def _field(node: Field) -> ColumnElement[bool]:
@@ -236,14 +262,15 @@ def window_start(p: Plan) -> Select[Any] | None:
     query is not ranked. Answered from the index alone, in id order, without scoring anything."""
     if p.match is None:
         return None
-    return (select(FTS.c.rowid).where(_matches(p.match)).order_by(FTS.c.rowid.desc())
+    fts = _index_table(p.index)
+    return (select(fts.c.rowid).where(_matches(p.match, p.index)).order_by(fts.c.rowid.desc())
             .limit(1).offset(RANK_WINDOW - 1))
 
 
 def ids_statement(tree: Node | Plan, limit: int | None = None, since: int | None = None) -> Select[Any]:
     """Claim ids and scores, best first (higher score is better); ranked among claims from `since` on."""
     p = tree if isinstance(tree, Plan) else plan(tree)
-    c = CLAIMS.c
+    c, fts = CLAIMS.c, _index_table(p.index)
     if p.match is not None and since is not None:
         found = _matching(p, since)
         query = (select(c.id, (-found.c.rank).label("score"))
@@ -253,10 +280,10 @@ def ids_statement(tree: Node | Plan, limit: int | None = None, since: int | None
     elif p.match is not None:
         # Every match: a plain join, so only the claims that pass the filters are scored. Without
         # a bound on the ids the planner has no reason to start from the claims.
-        query = (select(c.id, (-FTS.c.rank).label("score"))
-                 .select_from(FTS.join(CLAIMS, c.id == FTS.c.rowid))
-                 .where(_matches(p.match), p.condition)
-                 .order_by(FTS.c.rank, c.id))
+        query = (select(c.id, (-fts.c.rank).label("score"))
+                 .select_from(fts.join(CLAIMS, c.id == fts.c.rowid))
+                 .where(_matches(p.match, p.index), p.condition)
+                 .order_by(fts.c.rank, c.id))
         if p.article:
             query = query.join(ARTICLES, ARTICLES.c.id == c.article_id)
     else:
@@ -288,12 +315,13 @@ def snippet_match(tree: Node) -> str | None:
     return "(" + " OR ".join(match_expression(t) or "" for t in found) + ")"
 
 
-def snippet_statement(expression: str, ids: list[int]) -> Select[Any]:
+def snippet_statement(expression: str, ids: list[int], index: str = CLAIM_INDEX) -> Select[Any]:
     """Per claim: the passage of its own text, and of whichever column matched best (a rationale,
     a source, the article title) for a claim whose text does not hold the words."""
-    own, best = (func.snippet(_MATCH_TARGET, column_number, HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_TOKENS)
+    own, best = (func.snippet(_target(index), column_number, HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_TOKENS)
                  for column_number in (0, -1))
-    return select(FTS.c.rowid, own, best).where(_matches(expression), FTS.c.rowid.in_(ids))
+    fts = _index_table(index)
+    return select(fts.c.rowid, own, best).where(_matches(expression, index), fts.c.rowid.in_(ids))
 
 
 def plain_snippet(text: str) -> str:

@@ -19,11 +19,11 @@ from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision in factcheck/storage/migrations/versions, oldest first; the last is the head.
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 HEAD = REVISIONS[-1]
-# The full-text index (migration 0004) is an FTS5 virtual table with shadow tables of SQLite's own,
+# The full-text indexes (migrations 0004, 0005) are FTS5 virtual tables with shadow tables of SQLite's own,
 # made by hand in its migration: no model describes them, so comparing models to the schema skips them.
-FTS_TABLES = ("claim_fts",)
+FTS_TABLES = ("claim_fts", "reviewed_fts")
 
 
 def described_by_models(name: str | None, type_: str, _parents: object) -> bool:

@@ -1,0 +1,67 @@
+"""A large database built from real texts through the store, shared by the search and similar benchmarks.
+
+FACTCHECK_BENCH_CLAIMS claims (default 1,000,000) imported with `import_many` from the
+BuzzFeed-Webis articles (corpus.py), then VERDICTS_GIVEN verdicts given as operations, as a desk
+would have after a while. Building takes minutes and is not what is measured: a database built by
+an earlier run of the same schema and size is reused from the temporary folder (delete it to
+rebuild). Callers get the path; a copy is theirs to change.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from factcheck import ops
+from factcheck.storage import migrate
+from factcheck.store import Store
+from tests.benchmarks.corpus import articles
+
+TARGET_CLAIMS = int(os.environ.get("FACTCHECK_BENCH_CLAIMS", "1000000"))
+VERDICTS_GIVEN = 5000
+
+
+def _build(path: Path) -> float:
+    began = time.perf_counter()
+    with Store(path, reviewer="bench") as store:
+        source = articles(10**9)
+        while store.claim_count() < TARGET_CLAIMS:
+            for _ in store.import_many(list(itertools.islice(source, 1000))):
+                pass
+        rng = random.Random(7)
+        con = sqlite3.connect(path)
+        proposed = [row[0] for row in con.execute("SELECT id FROM claim WHERE proposed = 1")]
+        con.close()
+        for claim_id in rng.sample(proposed, min(VERDICTS_GIVEN, len(proposed))):
+            store.run(ops.SetVerdict(claim_id, verdict=rng.choice(("verified", "disputed", "unclear")),
+                                     reviewer="bench"))
+    return time.perf_counter() - began
+
+
+def big_database(name: str = "search") -> tuple[Path, float]:
+    """The cached database's path, and the seconds it took to build (0 when reused)."""
+    path = Path(tempfile.gettempdir()) / f"factcheck-{name}-bench-{TARGET_CLAIMS}-{migrate.HEAD}.db"
+    if path.exists():
+        return path, 0.0
+    partial = path.with_suffix(".building")
+    for leftover in partial.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    seconds = _build(partial)
+    partial.rename(path)
+    return path, seconds
+
+
+def index_sizes(path: Path) -> dict[str, int]:
+    """Bytes on disk of each full-text index (its shadow tables together)."""
+    con = sqlite3.connect(path)
+    try:
+        pages = dict(con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"))
+    finally:
+        con.close()
+    return {index: sum(size for name, size in pages.items() if name.startswith(index))
+            for index in migrate.FTS_TABLES}
