@@ -16,7 +16,8 @@ NOW = "Grocery stores will have to stop handing out plastic bags after the counc
 
 # FTS5 keeps its inverted index as append-only segments, so an undone change leaves other bytes
 # there that mean the same index; the index is compared by what it holds (its content table).
-_FTS_SEGMENTS = tuple(f'INSERT INTO "{index}_{part}"' for index in ("claim_fts", "reviewed_fts") for part in ("data", "idx"))
+_FTS_SEGMENTS = tuple(f'INSERT INTO "{index}_{part}"'
+                      for index in ("claim_fts", "reviewed_fts") for part in ("data", "idx"))
 
 
 def dump(store: Store) -> list[str]:

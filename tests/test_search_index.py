@@ -42,7 +42,8 @@ def rebuilt(store: Store, index: str = "claim_fts") -> list[tuple]:
             sources.setdefault(claim_id, []).append(f"{title} {excerpt}")
         return [(cid, text, rationale, " ".join(sources.get(cid, [])), titles[article_id])
                 for cid, text, rationale, article_id, proposed, dismissed, verdict in
-                con.execute("SELECT id, text, rationale, article_id, proposed, dismissed, verdict FROM claim ORDER BY id")
+                con.execute("SELECT id, text, rationale, article_id, proposed, dismissed, verdict"
+                            " FROM claim ORDER BY id")
                 if in_scope(index, proposed, dismissed, verdict)]
     finally:
         con.close()
@@ -77,7 +78,7 @@ def random_operation(store: Store, rng: random.Random) -> ops.Operation | None:
     claim = rng.choice(claims)
     kind = rng.randrange(9)
     source = SourceInput(f"https://example.org/{rng.randrange(99)}", title=phrase(rng), excerpt=phrase(rng))
-    if kind in (0, 8):
+    if kind in (0, 8) and not claim.dismissed:  # a dismissed claim takes no verdict until restored
         return ops.SetVerdict(claim.id, verdict=rng.choice(("verified", "disputed", "unclear")),
                               rationale=phrase(rng), sources=(source,) * rng.randint(0, 2), reviewer="ana")
     if kind == 1:

@@ -20,13 +20,14 @@ Two fixes on the segmenter's answer, for what a reader sees as sentences in news
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 
 from sentencex import segment
 
 from factcheck.analysis.alternation import alternation
-from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
+from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default
 
 # Any line break ends a paragraph: LF, CR, CRLF and the Unicode separators that
 # ``str.splitlines`` also honours (vertical tab, form feed, NEL, line/paragraph separators).
@@ -41,7 +42,9 @@ _NAME_WORDS = r"[\w.'’-]+(?:\s+[\w.'’-]+){0,4}"
 
 def _attribution_pattern(code: str) -> re.Pattern[str]:
     """A short sentence that only says who spoke: "Bush asks.", "said the minister.", "the statement said.\""""
-    lang = vocabulary(code)
+    # The word list module itself: once `languages.vocabulary` (the protocol's module) is imported,
+    # the package's attribute of that name is the module, not the loader function.
+    lang = importlib.import_module(f"factcheck.analysis.languages.{code}")
     verbs = alternation([*lang.SPEECH_VERBS, *lang.SPEAKER_ONLY_SPEECH_VERBS])
     return re.compile(rf"^(?:{_NAME_WORDS}\s+(?:{verbs})|(?:{verbs})\s+{_NAME_WORDS})\s*[.!?]?$",
                       re.IGNORECASE)

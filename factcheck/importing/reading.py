@@ -21,7 +21,6 @@ from dateutil import tz
 from factcheck.analysis.language import detect_language
 from factcheck.analysis.languages import UnsupportedLanguageError, es, normalise_language
 from factcheck.analysis.languages.dateutil_names import merged, month_names, weekday_names
-from factcheck.analysis.sentences import split_sentences
 from factcheck.errors import IngestError
 from factcheck.urls import is_web_address
 
@@ -248,6 +247,9 @@ def _fallback_title(body: str, markdown: bool, language: str = "en") -> str:
             return _cut_at_word(heading.group(1).strip())
         if len(line) <= TITLE_MAX_CHARS and not _ENDS_SENTENCE.search(line):
             return line
+        # Loaded here, for the one file in a batch without a title: reading a file loads no analyser.
+        from factcheck.analysis.sentences import split_sentences
+
         sentences = split_sentences(line, language)
         return _cut_at_word(sentences[0].text if sentences else line)
     return ""
