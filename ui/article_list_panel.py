@@ -105,9 +105,12 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (OUTLET, DATE, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OUTLET, metrics.horizontalAdvance("Outlet") + 16)
-        header.resizeSection(DATE, metrics.horizontalAdvance("0000-00-00") + 20)
-        header.resizeSection(PROGRESS, metrics.horizontalAdvance("000/000") + 56)
+        # The widths the columns beside the title take when shown in full (_fit_columns decides).
+        self._full_widths = {OUTLET: metrics.horizontalAdvance("Outlet") + 16,
+                             DATE: metrics.horizontalAdvance("0000-00-00") + 20,
+                             PROGRESS: metrics.horizontalAdvance("000/000") + 56}
+        for column, width in self._full_widths.items():
+            header.resizeSection(column, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Date") + 16)
 
     # -- public ----------------------------------------------------------------------------
@@ -186,14 +189,13 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
     def _fit_columns(self) -> None:
         """Columns no article fills, or that would squeeze the titles to a few letters in a narrow
         list, give their width to the titles (the title's tooltip names outlet and date)."""
-        header = self.view.horizontalHeader()
-        beside = sum(header.sectionSize(c) for c in (OUTLET, DATE, PROGRESS))
-        narrow = self.view.viewport().width() - beside < TITLE_ROOM
+        # Decided on the full widths, never on the sizes set here, so the choice cannot flip back and forth.
+        narrow = self.view.viewport().width() - sum(self._full_widths.values()) < TITLE_ROOM
         self.view.setColumnHidden(OUTLET, narrow or not self.model.column_has_values(OUTLET))
         self.view.setColumnHidden(DATE, narrow or not self.model.column_has_values(DATE))
         # Narrow, the progress keeps its number and gives up its bar.
         number = self.view.fontMetrics().horizontalAdvance("000/000")
-        self.view.horizontalHeader().resizeSection(PROGRESS, number + (16 if narrow else 56))
+        self.view.horizontalHeader().resizeSection(PROGRESS, number + 16 if narrow else self._full_widths[PROGRESS])
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

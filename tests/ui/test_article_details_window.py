@@ -57,7 +57,8 @@ def test_article_details_corrects_the_article_and_its_dates_and_undo_takes_it_ba
     assert (record.title, record.outlet, record.published) == (
         "Ivanka Trump gets her own Secret Service detail", "ABC News", "2017-03-18")
     assert window.article_list.proxy.index(0, TITLE).data() == "Ivanka Trump gets her own Secret Service detail"
-    assert not window.article_list.view.isColumnHidden(OUTLET)
+    tip = window.article_list.proxy.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "ABC News · 2017-03-18" in tip
     dates = {d.text: d.value for c in window.store.claims(window.article_id) for d in c.dates}
     assert dates["Saturday"] == "2017-03-18" and dates["last month"] == "2017-02"
     assert window.undo_action.text() == "&Undo Edit article details"

@@ -99,3 +99,17 @@ def test_the_progress_number_never_sits_on_the_bar(seeded_window, dark: bool) ->
     # The number is drawn in the palette's own text colour, so it contrasts as all text does.
     assert any(abs(c.lightness() - text.lightness()) < 40 for c in inked)
     assert view.model().index(0, PROGRESS).data(Qt.ItemDataRole.DisplayRole).endswith("/10")
+
+
+@pytest.mark.parametrize("width", [1024, 1400, 1600])
+def test_the_article_columns_stay_as_they_are_through_verdicts(seeded_window, qtbot, width: int) -> None:  # noqa: ANN001
+    window = seeded_window
+    window.resize(width, 760)
+    settle(qtbot)
+    view = window.article_list.view
+    shown = [view.isColumnHidden(c) for c in (OUTLET, DATE)], view.columnWidth(PROGRESS)
+    for _ in range(3):
+        window.actions.verified.trigger()
+        settle(qtbot)
+        assert ([view.isColumnHidden(c) for c in (OUTLET, DATE)], view.columnWidth(PROGRESS)) == shown
+    assert view.columnWidth(TITLE) >= view.fontMetrics().horizontalAdvance("Mexico's president")
