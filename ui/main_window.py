@@ -213,7 +213,10 @@ class MainWindow(QMainWindow):
             return
         self.article_id = article_id
         self._claims = self.store.claims(article_id)
-        self.article_list.select_article(article_id)
+        if not self.article_list.select_article(article_id):
+            # Written elsewhere since the list was read (N can find it first): list it, then show it.
+            self.article_list.reload()
+            self.article_list.select_article(article_id)
         self.article_view.set_article(text.body, self._claims, text.dates)
         self.article_view.set_show_all(self.actions.show_all.isChecked())
         self.claims_panel.set_article(article_id, self.actions.show_all.isChecked())

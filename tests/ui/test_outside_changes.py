@@ -65,3 +65,15 @@ def test_f5_refreshes_at_once_keeping_the_place(open_window, db_path, qtbot) -> 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
     assert window.store.article(window.article_id).title == "Council budget"
     assert window.position_label.text().endswith("article 2 of 2")
+
+
+def test_n_to_an_article_written_elsewhere_lists_it_first(open_window, db_path, qtbot) -> None:  # noqa: ANN001
+    window = open_window(db_path)
+    qtbot.waitUntil(window.isActiveWindow)
+    window.outside_changes.stop()  # before the watch could notice: N finds it first
+    with Store(db_path) as other:
+        other.import_text(SECOND, title="Council budget")
+    window.next_unreviewed()  # N, with nothing open to hold the keys yet
+    assert window.store.article(window.article_id).title == "Council budget"
+    assert window.position_label.text().endswith("article 1 of 1")
+    assert window.article_list.current_article_id() == window.article_id
