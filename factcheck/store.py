@@ -6,6 +6,7 @@ change as one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, case, func, select
+from sqlalchemy import Select, String, bindparam, func, select, type_coerce
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session
 
@@ -56,6 +57,13 @@ COMMIT_SECONDS = 0.25
 def default_reviewer() -> str:
     """The Preferences' reviewer (shared by the window and the CLI), else the OS user name."""
     return preferences.reviewer()
+
+
+def _stored_time(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A stored timestamp (UTC): on SQLite the text SQLAlchemy wrote ("2025-05-03 12:00:00.000000")."""
+    if isinstance(value, dt.datetime):
+        return as_utc(value)
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC) if value else None
 
 
 def content_hash(body: str) -> str:
@@ -232,24 +240,24 @@ class Store:
 
     def articles(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
         """Every article (or those given) with its proposed and reviewed counts, oldest first."""
-        a, c = ARTICLES.c, CLAIMS.c
-        open_claim = and_(c.proposed, ~c.dismissed)
-        claims_n = func.coalesce(func.sum(case((open_claim, 1), else_=0)), 0)
-        reviewed_n = func.coalesce(func.sum(case((and_(open_claim, c.verdict.is_not(None)), 1), else_=0)), 0)
-        query = (
-            select(a.id, a.title, a.outlet, a.url, a.author, a.published, a.language, a.origin, a.imported_at,
-                   claims_n, reviewed_n)
-            .select_from(ARTICLES.outerjoin(CLAIMS, c.article_id == a.id))
-            .group_by(a.id)
-            .order_by(a.id)
-        )
+        a = ARTICLES.c
+        # The counts are kept on the article row by triggers (migration 0006): no claim is read.
+        query = (select(a.id, a.title, a.outlet, a.url, a.author, a.published, a.language, a.origin,
+                        type_coerce(a.imported_at, String), a.open_claims, a.reviewed_claims)
+                 .order_by(a.id))
         if ids is not None:
             query = query.where(a.id.in_(list(ids)))
-        with self.engine.connect() as conn:  # columns only: no ORM objects to build for thousands of rows
-            return [
-                ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], as_utc(r[8]), int(r[9]), int(r[10]))
-                for r in conn.execute(query).all()
-            ]
+        with self.engine.connect() as conn:
+            if ids is None and self.engine.dialect.name == "sqlite":
+                # Every article, on every reload of the list: straight from the driver's cursor,
+                # since building SQLAlchemy rows and parsing each timestamp took most of the time.
+                driver = conn.connection.driver_connection
+                assert driver is not None  # an open connection always has its driver's connection
+                rows: Iterable[Any] = driver.execute(str(query.compile(dialect=self.engine.dialect))).fetchall()
+            else:
+                rows = conn.execute(query).all()
+            return [ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _stored_time(r[8]), r[9], r[10])
+                    for r in rows]
 
     def article(self, article_id: int) -> ArticleRecord | None:
         found = self.articles([article_id])
@@ -334,8 +342,11 @@ class Store:
         base = _CLAIM_ROWS.where(c.proposed, ~c.dismissed, c.verdict.is_(None))
         order = (c.article_id, c.position, c.id)
         if article_id is not None and position is not None:
+            # The plain bound on article_id lets SQLite start inside the index of open unreviewed
+            # claims (migration 0006) instead of scanning it from the first article.
             after = base.where(
-                (c.article_id > article_id) | ((c.article_id == article_id) & (c.position > position))
+                c.article_id >= article_id,
+                (c.article_id > article_id) | ((c.article_id == article_id) & (c.position > position)),
             )
             found = self._claim_records(after.order_by(*order).limit(1))
             if found:

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision in factcheck/storage/migrations/versions, oldest first; the last is the head.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]
 # The full-text indexes (migrations 0004, 0005) are FTS5 virtual tables with shadow tables of SQLite's own,
 # made by hand in its migration: no model describes them, so comparing models to the schema skips them.

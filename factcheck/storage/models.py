@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text, text
 from sqlmodel import Field, SQLModel
 
 
@@ -28,6 +28,11 @@ def _owner(table: str, *, index: bool = True) -> Column[int]:
     return Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=index)
 
 
+def _count() -> Column[int]:
+    """A count the database keeps (a trigger's, starting at 0): no insert names it."""
+    return Column(Integer, nullable=False, server_default="0")
+
+
 class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     title: str = ""
@@ -43,6 +48,10 @@ class Article(SQLModel, table=True):
     content_hash: str = Field(index=True, unique=True)
     imported_at: dt.datetime = Field(default_factory=utcnow)
     origin: str = "pasted"
+    # Kept by triggers on claim (migration 0006), never set by hand: the article list reads them
+    # instead of counting every claim of the database.
+    open_claims: int = Field(default=0, sa_column=_count())  # proposed, not dismissed
+    reviewed_claims: int = Field(default=0, sa_column=_count())  # of those, with a verdict
 
 
 # Optimistic locking: every change checks and bumps it, so two reviewers never overwrite each other.
@@ -56,6 +65,12 @@ class Claim(SQLModel, table=True):
     __table_args__ = (
         Index("ix_claim_article_position", "article_id", "position"),
         Index("ix_claim_counts", "article_id", "proposed", "dismissed", "verdict"),  # article list counts
+        # The open claims without a verdict in reading order: N is one step in it (migration 0006).
+        Index("ix_claim_open_unreviewed", "article_id", "position", "id",
+              sqlite_where=text("proposed = 1 AND dismissed = 0 AND verdict IS NULL")),
+        # Verdict filters read the reviewed claims only; an index over every claim's verdict (or its
+        # proposed flag) tempted SQLite away from the one above.
+        Index("ix_claim_reviewed_verdict", "verdict", sqlite_where=text("verdict IS NOT NULL")),
     )
     __mapper_args__ = {"version_id_col": _CLAIM_VERSION, "version_id_generator": False}
 
@@ -71,10 +86,10 @@ class Claim(SQLModel, table=True):
     score: float = 0.0
     reasons: str = "[]"  # JSON list of the scorer's human-readable reasons
     # Every sentence is stored; the proposed ones are those the reviewer steps through.
-    proposed: bool = Field(default=False, index=True)
+    proposed: bool = False
     dismissed: bool = False
     # The current verdict, denormalised from the Verdict history for fast lists.
-    verdict: str | None = Field(default=None, index=True)
+    verdict: str | None = None
     rationale: str = ""
     reviewer: str | None = None
     reviewed_at: dt.datetime | None = Field(default=None, index=True)  # searches list newest verdicts first
