@@ -1,4 +1,6 @@
-"""Ctrl+Q in the real program: the process leaves at once, and what was done before it is kept."""
+"""Ctrl+Q in the real program: what was done just before it is kept.
+
+How soon the process leaves is measured by tests/benchmarks/test_quit_speed.py."""
 
 from __future__ import annotations
 
@@ -35,9 +37,8 @@ sys.exit(ui.app.main())
 """
 
 
-def test_quit_exits_promptly_with_everything_saved(db_path: Path, tmp_path: Path) -> None:
-    with Store(db_path) as s:
-        first, second = (c.id for c in s.claims(s.import_file(SEED).article_id, proposed_only=True)[:2])
+def run_and_quit(db_path: Path, tmp_path: Path) -> float:
+    """Run the program, give a verdict and type a rationale, quit; seconds from Quit to the exit."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
                FACTCHECK_CONFIG_DIR=str(tmp_path / "config"))
     process = subprocess.Popen([sys.executable, "-c", PROGRAM, str(db_path)], stdout=subprocess.PIPE,
@@ -46,8 +47,13 @@ def test_quit_exits_promptly_with_everything_saved(db_path: Path, tmp_path: Path
     exited = time.time()
     assert process.returncode == 0, err
     closing = float(next(line for line in out.splitlines() if line.startswith("closing ")).split()[1])
-    print(f"exit {exited - closing:.3f}s after the Quit action")
-    assert exited - closing < 2.0  # a loose ceiling for a shared machine; the README has the measured figure
+    return exited - closing
+
+
+def test_quit_keeps_what_was_done_just_before(db_path: Path, tmp_path: Path) -> None:
+    with Store(db_path) as s:
+        first, second = (c.id for c in s.claims(s.import_file(SEED).article_id, proposed_only=True)[:2])
+    run_and_quit(db_path, tmp_path)
     with Store(db_path) as s:
         assert s.claim(first).verdict == "verified"
         assert s.claim(second).rationale == "typed just before quitting"  # V moved on to it; Quit saved it
