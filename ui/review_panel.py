@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -126,7 +127,7 @@ class ReviewPanel(QWidget):
         facts.addRow("Speaker:", self.speaker_label)
         facts.addRow("Dates:", self.dates_label)
 
-        self._pointed: QWidget | None = None  # the field an undo or redo just changed, marked a moment
+        self.pointed: str | None = None  # the field an undo or redo just changed, outlined a moment
         self._point_timer = QTimer(self)
         self._point_timer.setSingleShot(True)
         self._point_timer.setInterval(POINT_MS)
@@ -214,6 +215,9 @@ class ReviewPanel(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._content = content
         self._scroll = scroll
+        self.outline = QFrame(content)  # see point_at
+        self.outline.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.outline.hide()
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
 
@@ -285,15 +289,17 @@ class ReviewPanel(QWidget):
         self.rationale_edit.commit()
 
     def point_at(self, field: str) -> None:
-        """Bring a field into view and mark it for a moment, without taking the keys from the
-        reviewer: after an undo the next key is still a command."""
-        self._unpoint()
+        """Bring a field into view and outline it for a moment, without taking the keys from the
+        reviewer: after an undo the next key is still a command. The outline is a frame laid over
+        the field, so the field's own look (native buttons, say) is left alone."""
         widget = self.field_widget(field)
         self._scroll.ensureWidgetVisible(widget)
-        widget.setProperty("changed", True)
         colour = self.palette().color(QPalette.ColorRole.Highlight).name()  # light and dark palettes alike
-        widget.setStyleSheet(f"*[changed=\"true\"] {{ border: 2px solid {colour}; }}")
-        self._pointed = widget
+        self.outline.setStyleSheet(f"QFrame {{ border: 2px solid {colour}; border-radius: 3px; }}")
+        self.outline.setGeometry(widget.geometry().adjusted(-3, -3, 3, 3))
+        self.outline.raise_()
+        self.outline.show()
+        self.pointed = field
         self._point_timer.start()  # a child of the panel: it dies with it, never firing on a dead widget
 
     def field_widget(self, field: str) -> QWidget:
@@ -301,10 +307,8 @@ class ReviewPanel(QWidget):
                 "sources": self.sources_table, "claim": self.claim_edit}[field]
 
     def _unpoint(self) -> None:
-        if self._pointed is not None:
-            self._pointed.setProperty("changed", False)
-            self._pointed.setStyleSheet("")
-            self._pointed = None
+        self.outline.hide()
+        self.pointed = None
 
     def focus_rationale(self) -> None:
         if self._claim is None:
