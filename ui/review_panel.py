@@ -7,7 +7,7 @@ refresh must not disturb a reviewer who is still typing, so editors with focus k
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import ops
 from factcheck.records import ClaimRecord, SourceInput, SourceRecord, VerdictRecord
 from ui import theme
 from ui.article_view import describe_date
@@ -44,6 +46,19 @@ from ui.source_dialog import SourceDialog, web_address
 from ui.verdict_buttons import VerdictButtons
 
 RATIONALE_IDLE_MS = 800
+POINT_MS = 1500  # how long a field an undo or redo changed stays marked
+
+
+def changed_field(op: ops.Operation) -> str:
+    """Which part of the panel an operation changes: "verdict", "rationale", "sources" or "claim"."""
+    if isinstance(op, ops.EditRationale):
+        return "rationale"
+    if isinstance(op, ops.AddSource | ops.EditSource | ops.RemoveSource):
+        return "sources"
+    if isinstance(op, ops.SetVerdict | ops.ReuseVerdict):
+        return "verdict"
+    return "claim"
+CLAIM_LINES = 5
 
 
 def _heading(text: str) -> QLabel:
@@ -89,21 +104,34 @@ class ReviewPanel(QWidget):
         self._add_source_action: QAction | None = None
 
         self.state_label = QLabel()
-        self.claim_edit = CommittingTextEdit(lines=(2, 7))
+        # A fixed height: the verdict buttons below stay where the reviewer's eye and mouse expect
+        # them, claim after claim; a longer claim scrolls inside its box.
+        self.claim_edit = CommittingTextEdit(lines=(CLAIM_LINES, CLAIM_LINES))
         self.claim_edit.setPlaceholderText("Claim text (Ctrl+Enter saves)")
         self.claim_edit.committed.connect(self._claim_text_committed)
 
         self.reasons_label = QLabel()
         self.speaker_label = QLabel()
         self.dates_label = QLabel()
-        for label in (self.state_label, self.reasons_label, self.speaker_label, self.dates_label):
+        for label in (self.reasons_label, self.speaker_label, self.dates_label):
             label.setWordWrap(True)
+        # One line whatever its length (it sits above the claim box, whose place must not move),
+        # and never a reason for the panel to be wider.
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.reasons_label, self.speaker_label, self.dates_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         facts = QFormLayout()
         facts.setContentsMargins(0, 0, 0, 0)
         facts.addRow("Why proposed:", self.reasons_label)
         facts.addRow("Speaker:", self.speaker_label)
         facts.addRow("Dates:", self.dates_label)
+
+        self.pointed: str | None = None  # the field an undo or redo just changed, outlined a moment
+        self._point_timer = QTimer(self)
+        self._point_timer.setSingleShot(True)
+        self._point_timer.setInterval(POINT_MS)
+        self._point_timer.timeout.connect(self._unpoint)
 
         self.verdict_buttons = VerdictButtons()
         self.verdict_buttons.verdictRequested.connect(self.verdictRequested)
@@ -143,7 +171,8 @@ class ReviewPanel(QWidget):
         self.edit_source_button.clicked.connect(self.edit_selected_source)
         self.remove_source_button = QPushButton("Remove")
         self.remove_source_button.clicked.connect(self.remove_selected_source)
-        self.open_source_button = QPushButton("Open in browser")
+        self.open_source_button = QPushButton("Open")
+        self.open_source_button.setToolTip("Open the source in the web browser")
         self.open_source_button.clicked.connect(self.open_selected_source)
         source_buttons = QHBoxLayout()
         for button in (self.add_source_button, self.edit_source_button, self.remove_source_button,
@@ -162,12 +191,14 @@ class ReviewPanel(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.state_label)
-        column.addWidget(_heading("Claim"))
+        self.claim_heading = _heading("Claim")
+        column.addWidget(self.claim_heading)
         column.addWidget(self.claim_edit)
-        column.addLayout(facts)
-        column.addSpacing(6)
+        # The buttons right under the fixed-height claim box, so they never move; the facts about
+        # the claim, whose length varies, come after the rationale.
         column.addWidget(self.verdict_buttons)
         column.addWidget(self.rationale_edit)
+        column.addLayout(facts)
         column.addSpacing(6)
         column.addWidget(self.sources_heading)
         column.addWidget(self.sources_table)
@@ -180,6 +211,13 @@ class ReviewPanel(QWidget):
         self._column = column
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Never sideways: the window keeps the panel as wide as its content needs (minimum_width).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = content
+        self._scroll = scroll
+        self.outline = QFrame(content)  # see point_at
+        self.outline.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.outline.hide()
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
 
@@ -193,6 +231,10 @@ class ReviewPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
         self._update_source_buttons()
+
+    def minimum_width(self) -> int:
+        """The narrowest the panel can be with every button's text whole and nothing scrolling sideways."""
+        return self._content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width() + 4
 
     # -- binding to the window's actions -------------------------------------------------------
 
@@ -228,6 +270,9 @@ class ReviewPanel(QWidget):
             self._update_source_buttons()
             return
         self._pages.setCurrentIndex(1)
+        # The id is what `factcheck verdict CLAIM_ID` and `factcheck similar CLAIM_ID` take.
+        self.claim_heading.setText(f"Claim · id {claim.id}")
+        self.claim_heading.setToolTip(f"On the command line: factcheck verdict {claim.id} verified|disputed|unclear")
         self.claim_edit.load(claim.text, keep_typing=same)
         self.rationale_edit.load(claim.rationale, keep_typing=same)
         self.state_label.setText(self._state_text(claim))
@@ -242,6 +287,28 @@ class ReviewPanel(QWidget):
         """Emit edits still waiting for focus-out or the idle timer (before switching or closing)."""
         self.claim_edit.commit()
         self.rationale_edit.commit()
+
+    def point_at(self, field: str) -> None:
+        """Bring a field into view and outline it for a moment, without taking the keys from the
+        reviewer: after an undo the next key is still a command. The outline is a frame laid over
+        the field, so the field's own look (native buttons, say) is left alone."""
+        widget = self.field_widget(field)
+        self._scroll.ensureWidgetVisible(widget)
+        colour = self.palette().color(QPalette.ColorRole.Highlight).name()  # light and dark palettes alike
+        self.outline.setStyleSheet(f"QFrame {{ border: 2px solid {colour}; border-radius: 3px; }}")
+        self.outline.setGeometry(widget.geometry().adjusted(-3, -3, 3, 3))
+        self.outline.raise_()
+        self.outline.show()
+        self.pointed = field
+        self._point_timer.start()  # a child of the panel: it dies with it, never firing on a dead widget
+
+    def field_widget(self, field: str) -> QWidget:
+        return {"verdict": self.verdict_buttons, "rationale": self.rationale_edit,
+                "sources": self.sources_table, "claim": self.claim_edit}[field]
+
+    def _unpoint(self) -> None:
+        self.outline.hide()
+        self.pointed = None
 
     def focus_rationale(self) -> None:
         if self._claim is None:
