@@ -15,12 +15,18 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck import __version__
 from factcheck.errors import BackupError, DatabaseError, FactcheckError, QueryError
-from factcheck.records import VERDICT_LABELS, BackupRecord, SourceInput
-from factcheck.store import BACKUP_INTERVAL, EXPORT_FORMATS, Store
+from factcheck.labels import VERDICT_LABELS
+
+if TYPE_CHECKING:
+    # The store brings SQLAlchemy and SQLModel (most of a second to import), and the records their
+    # dataclasses: only a command that needs them loads them, so `factcheck --help` and a mistyped
+    # option answer at once.
+    from factcheck.records import BackupRecord
+    from factcheck.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # SQLite keeps ids in 64 bits; a larger number is no id at all, and binding it would overflow.
@@ -28,6 +34,9 @@ MAX_ID = 2**63 - 1
 # Control characters a terminal would obey (colours, cursor moves, a title change), C1 included.
 _TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The export formats, named here so that building the parser loads nothing of the store (a test
+# checks they are the store's, and the PDF that the window's package renders).
+EXPORT_CHOICES = ("html", "pdf", "md", "csv", "json", "claimreview")
 JSON_HELP = "print JSON (the shapes are stable for scripts; see the README)"
 IMPORT_FIELDS = {
     "title": "the article's title (default: front-matter, else its first line or sentence)",
@@ -95,7 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="a backup file, or its name in the backups folder")
 
     p = sub.add_parser("export", help="write a verdict report or a backup (see Export formats in the README)")
-    p.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",))
+    p.add_argument("--format", required=True, choices=EXPORT_CHOICES,
+                   help="html, pdf or md: a report to read; csv: one row per claim; json: a backup of everything "
+                        "that import reads back; claimreview: schema.org JSON-LD for search engines")
     p.add_argument("--query", metavar="Q", help="only the claims this search finds, in its order")
     p.add_argument("--article", type=_id, metavar="ID", help="only this article")
     p.add_argument("--publisher", metavar="NAME", help="the publishing organisation (default: the preferences)")
@@ -223,6 +234,8 @@ def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
         print(f"factcheck: claim {target.id} is a sentence that was not proposed as a claim; make it one in the "
               f"review window first (Show All, then X on it), then give it a verdict.", file=sys.stderr)
         return EXIT_ERROR
+    from factcheck.records import SourceInput
+
     sources = [SourceInput(url=u) for u in args.source]
     store.set_verdict(args.claim_id, args.verdict, rationale=args.note, sources=sources, reviewer=args.reviewer)
     claim = store.claim(args.claim_id)
@@ -393,6 +406,8 @@ COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims
 def _backup_on_open(store: Store) -> None:
     """An automatic backup when the database changed since the last one, at most every 30 minutes; a
     failed backup is reported and the command goes on."""
+    from factcheck.store import BACKUP_INTERVAL
+
     try:
         if store.backup_due(BACKUP_INTERVAL):
             store.automatic_backup()
@@ -454,6 +469,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return export_pdf(args)
     try:
         _refuse_missing_folder(args.db)
+        from factcheck.store import Store
+
         with Store(args.db) as store:
             if args.command not in ("backup", "backups", "restore"):
                 _backup_on_open(store)

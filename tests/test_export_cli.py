@@ -25,6 +25,13 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def test_the_command_offers_the_stores_formats_and_the_pdf() -> None:
+    from factcheck.cli import EXPORT_CHOICES
+    from factcheck.store import EXPORT_FORMATS
+
+    assert sorted(EXPORT_CHOICES) == sorted((*EXPORT_FORMATS, "pdf"))
+
+
 def run(db: Path, *args: str) -> int:
     return main(["--db", str(db), "export", *args])
 
