@@ -27,11 +27,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-from lxml import html as lxml_html
+from typing import TYPE_CHECKING, Any
 
 from factcheck.urls import WebAddressError, normalise_web_address
+
+if TYPE_CHECKING:  # the operation that stores these is loaded with the app, lxml only with a page
+    from lxml import html as lxml_html
 
 # Checked in this order: "mostly false" and "half true" hold "false" and "true".
 _UNCLEAR = re.compile(
