@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# When the window cannot start (on Linux, usually a missing xcb library), say which packages to install.
 run: $(STAMP)
-	$(VENV)/bin/factcheck-gui --seed
+	@$(VENV)/bin/factcheck-gui --seed || { status=$$?; $(PY) -m ui.platform_check; exit $$status; }
 
 # The architecture contracts, the linter and the type checker first: they fail in seconds.
 # Then the whole suite, then the core's tests again with Qt unimportable.

@@ -13,10 +13,11 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from factcheck import __version__
-from factcheck.errors import BackupError, FactcheckError, QueryError
+from factcheck.errors import BackupError, DatabaseError, FactcheckError, QueryError
 from factcheck.records import VERDICT_LABELS, BackupRecord, SourceInput
 from factcheck.store import BACKUP_INTERVAL, Store
 
@@ -26,6 +27,15 @@ MAX_ID = 2**63 - 1
 # Control characters a terminal would obey (colours, cursor moves, a title change), C1 included.
 _TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+JSON_HELP = "print JSON (the shapes are stable for scripts; see the README)"
+IMPORT_FIELDS = {
+    "title": "the article's title (default: front-matter, else its first line or sentence)",
+    "outlet": "who published it, like AP",
+    "url": "where it was published",
+    "author": "who wrote it",
+    "published": "when it was published: 2025-05-03, 3 May 2025, May 3, 2025 or 2025-05-03T14:30 "
+                 "(a day, month and year are needed)",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,45 +46,49 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("import", help="import .txt or .md articles, or the articles in a folder")
-    p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
-    for name in ("title", "outlet", "url", "author", "published"):
-        p.add_argument(f"--{name}", metavar=name.upper())
-    p.add_argument("--language", choices=("auto", "en", "es"), default="auto")
-    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER",
+                   help="article files, or folders whose article files are taken in name order")
+    for name, text in IMPORT_FIELDS.items():
+        p.add_argument(f"--{name}", metavar=name.upper(), help=text)
+    p.add_argument("--language", choices=("auto", "en", "es"), default="auto",
+                   help="the article's language (default: auto, detected from the text)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("articles", help="list the articles")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("claims", help="list the proposed claims of an article")
-    p.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=_id, metavar="ARTICLE_ID", help="the id `factcheck articles` shows")
     p.add_argument("--all", action="store_true", help="every sentence, not only the proposed claims")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("verdict", help="record a verdict on a claim")
-    p.add_argument("claim_id", type=_id, metavar="CLAIM_ID")
-    p.add_argument("verdict", choices=VERDICT_LABELS)
-    p.add_argument("--note", help="the rationale")
-    p.add_argument("--source", action="append", default=[], metavar="URL", help="a source URL (repeatable)")
-    p.add_argument("--reviewer", type=_name, help="who gives the verdict (default: the OS user name)")
+    p.add_argument("claim_id", type=_id, metavar="CLAIM_ID", help="the id `factcheck claims ARTICLE_ID` shows")
+    p.add_argument("verdict", type=str.lower, choices=VERDICT_LABELS, help="verified, disputed or unclear (any case)")
+    p.add_argument("--note", help="the rationale: why this verdict")
+    p.add_argument("--source", action="append", default=[], metavar="URL",
+                   help="an http or https address backing the verdict (repeatable)")
+    p.add_argument("--reviewer", type=_name, help="who gives the verdict (default: the reviewer set in the "
+                                                   "window's Preferences, else the OS user name)")
 
     p = sub.add_parser("search", help="search the claims (see the query language in the README)")
     p.add_argument("query", metavar="QUERY", help="words, \"phrases\", -exclusions, OR, fields like verdict:disputed")
     p.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N results (default 50)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("similar", help="the reviewed claims of other articles that say what a claim says")
-    p.add_argument("claim_id", type=_id, metavar="CLAIM_ID")
+    p.add_argument("claim_id", type=_id, metavar="CLAIM_ID", help="the claim to compare")
     p.add_argument("--limit", type=_positive, default=5, metavar="N", help="at most N claims (default 5)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("seed", help="load the sample articles into a database that has none")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("backup", help="back up the database now (into its backups folder, or to FILE)")
     p.add_argument("--output", metavar="FILE", help="write the backup to this new file instead")
 
     p = sub.add_parser("backups", help="list the database's backups, newest first")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("restore", help="put a backup in the database's place (the current state is backed up first)")
     p.add_argument("file", metavar="FILE", help="a backup file, or its name in the backups folder")
@@ -123,10 +137,23 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         _emit(results)
     if report.failed:
-        total = len(report.failed) + len(report.imported)
-        print(f"factcheck: {len(report.failed)} of {total} files were not imported; the others were.",
-              file=sys.stderr)
+        print(f"factcheck: {_failed_summary(len(report.failed), len(report.imported))}", file=sys.stderr)
     return EXIT_ERROR if report.failed else EXIT_OK
+
+
+def _failed_summary(failed: int, imported: int) -> str:
+    """What is true of the count: none imported, or how many of how many were not."""
+    total = failed + imported
+    if imported == 0:
+        return "the file was not imported." if total == 1 else f"none of the {total} files were imported."
+    kept = "the other was" if imported == 1 else f"the other {imported} were"
+    return f"{failed} of {total} files {'was' if failed == 1 else 'were'} not imported; {kept}."
+
+
+def _header(line: str) -> None:
+    """A header row for a person at a terminal; scripts reading a pipe get the rows alone."""
+    if sys.stdout.isatty():
+        print(line)
 
 
 def cmd_articles(store: Store, args: argparse.Namespace) -> int:
@@ -136,6 +163,8 @@ def cmd_articles(store: Store, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not rows:
         print("No articles yet. Import one with: factcheck import FILE")
+    else:
+        _header(f"{'ID':>5}  {'DONE':<7} {'PUBLISHED':<10}  {'OUTLET':<12}  TITLE")
     for a in rows:
         when = a.published or "undated"
         print(f"{a.id:>5}  {a.reviewed:>3}/{a.claims:<3} {when:<10}  {a.outlet[:12]:<12}  {a.title}")
@@ -151,6 +180,11 @@ def cmd_claims(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         _emit([c.as_json() for c in rows])
         return EXIT_OK
+    if not rows:
+        print(f"Article {args.article_id} has no proposed claims. Every sentence: factcheck claims "
+              f"{args.article_id} --all")
+        return EXIT_OK
+    _header(f"{'ID':>6}  {'SCORE':<4}  {'STATE':<9}  CLAIM")
     for c in rows:
         state = "dismissed" if c.dismissed else (c.verdict or "-")
         print(f"{c.id:>6}  {c.score:.2f}  {state:<9}  {c.text}")
@@ -162,9 +196,16 @@ def cmd_claims(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
-    if store.claim(args.claim_id) is None:
+    target = store.claim(args.claim_id)
+    if target is None:
         print(f"factcheck: there is no claim {args.claim_id}; list them with: factcheck claims ARTICLE_ID",
               file=sys.stderr)
+        return EXIT_ERROR
+    if not target.proposed:
+        # As in the window: `claims` and the progress count proposed claims only, so a verdict here
+        # would be stored where nobody sees it.
+        print(f"factcheck: claim {target.id} is a sentence that was not proposed as a claim; make it one in the "
+              f"review window first (Show All, then X on it), then give it a verdict.", file=sys.stderr)
         return EXIT_ERROR
     sources = [SourceInput(url=u) for u in args.source]
     store.set_verdict(args.claim_id, args.verdict, rationale=args.note, sources=sources, reviewer=args.reviewer)
@@ -215,6 +256,8 @@ def cmd_search(store: Store, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not results:
         print(f"No claims match {args.query!r}." if args.query.strip() else "No claims yet.")
+    else:
+        _header(f"{'ID':>6}  V  {'ARTICLE':<30}  MATCH")
     for r in results:
         snippet = " ".join(r.snippet.split())
         print(f"{r.claim_id:>6}  {_VERDICT_MARKS.get(r.verdict, '?')}  {r.article_title[:30]:<30}  {snippet}")
@@ -233,6 +276,8 @@ def cmd_similar(store: Store, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not results:
         print(f"No reviewed claim of another article is close to claim {claim.id}.")
+    else:
+        _header(f"{'ID':>6}  V  {'SCORE':<4}  {'ARTICLE':<30}  CLAIM")
     for r in results:
         print(f"{r.claim_id:>6}  {_VERDICT_MARKS.get(r.verdict, '?')}  {r.score:.2f}  {r.article_title[:30]:<30}  "
               f"{' '.join(r.text.split())}")
@@ -304,6 +349,16 @@ def _backup_on_open(store: Store) -> None:
         print(f"factcheck: warning: {exc}", file=sys.stderr)
 
 
+def _refuse_missing_folder(database: str | None) -> None:
+    """--db names a file to open or create, never folders: a typo must not make a new tree."""
+    if database is None or "://" in database:
+        return
+    folder = Path(database).expanduser().parent
+    if not folder.is_dir():
+        raise DatabaseError(f"the folder {folder} does not exist; create it first, or give --db a file in a "
+                         "folder that exists")
+
+
 def launch_gui(database: str | None) -> int:
     """Become the window program (`factcheck-gui`): the core never imports the GUI."""
     if importlib.util.find_spec("ui.app") is None:
@@ -344,6 +399,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "gui":
         return launch_gui(args.db)
     try:
+        _refuse_missing_folder(args.db)
         with Store(args.db) as store:
             if args.command not in ("backup", "backups", "restore"):
                 _backup_on_open(store)

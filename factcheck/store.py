@@ -46,6 +46,7 @@ from factcheck.records import (
 from factcheck.storage import backups as backup_files
 from factcheck.storage import database as db
 from factcheck.storage.article_writer import ArticleWriter
+from factcheck.storage.change_counter import ChangeCounter
 from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEARCHES, SOURCES, VERDICTS, as_utc
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
@@ -92,12 +93,19 @@ class Store:
         self._history = (select(v.id, v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
                          .where(v.claim_id == bindparam("claim")).order_by(v.id))
         self.reviewer = reviewer or default_reviewer()
+        self._counter = ChangeCounter(self.path) if self.path is not None else None
+
+    def data_version(self) -> int | None:
+        """Changes whenever any connection, this store's included, committed; None if not known (a server database)."""
+        return self._counter.value() if self._counter is not None else None
 
     @property
     def location(self) -> str:
         return str(self.path) if self.path is not None else self.url
 
     def close(self) -> None:
+        if self._counter is not None:
+            self._counter.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -135,6 +143,12 @@ class Store:
                                        reviewer=reviewer or self.reviewer))
 
     # -- imports ---------------------------------------------------------------------------
+
+    def edit_article(self, article_id: int, *, title: str, outlet: str = "", url: str = "", published: str = "",
+                     language: str = "en") -> Changes:
+        """Correct an article's details (the command line's way; the window pushes the operation for undo)."""
+        return self.run(ops.EditArticleDetails(article_id, title=title, outlet=outlet, url=url, published=published,
+                                               language=language))
 
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], overrides: Mapping[str, Any] | None = None, *,
                      progress: Callable[[int, int, str], None] | None = None,

@@ -78,7 +78,7 @@ def random_operation(store: Store, rng: random.Random) -> ops.Operation | None:
     claim = rng.choice(claims)
     kind = rng.randrange(9)
     source = SourceInput(f"https://example.org/{rng.randrange(99)}", title=phrase(rng), excerpt=phrase(rng))
-    if kind in (0, 8):
+    if kind in (0, 8) and not claim.dismissed:  # a dismissed claim takes no verdict until restored
         return ops.SetVerdict(claim.id, verdict=rng.choice(("verified", "disputed", "unclear")),
                               rationale=phrase(rng), sources=(source,) * rng.randint(0, 2), reviewer="ana")
     if kind == 1:

@@ -34,6 +34,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_dismiss", "&Dismiss / Restore Claim", ("X",),
                "Dismiss the claim, or bring it back (promotes a sentence that was not proposed)", True),
     ActionSpec("add_source", "Add &Source…", ("S",), "Add a source backing the verdict", True),
+    ActionSpec("article_details", "Article &Details…", ("Ctrl+Shift+D",),
+               "Correct the open article's title, outlet, date, URL and language"),
     ActionSpec("focus_rationale", "Write &Rationale", ("R",), "Move to the rationale editor", True),
     # Review
     ActionSpec("verified", "&Verified", ("V",), "Mark the claim verified and move on", True),
@@ -50,6 +52,8 @@ SPECS: tuple[ActionSpec, ...] = (
     # View
     ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",),
                "Also show dismissed claims and sentences not proposed"),
+    ActionSpec("refresh", "&Refresh", ("F5",),
+               "Show what changed elsewhere (the command line, another window); also checked every few seconds"),
     ActionSpec("search", "&Search…", ("Ctrl+F",), "Search past verdicts"),
     ActionSpec("search_back", "&Back to Search Results", ("Esc",),
                "Return to the search results, on the one opened (Esc there ends the search)"),

@@ -8,7 +8,7 @@ row) stay quiet, so the main window never reloads an article it is already showi
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -34,6 +34,7 @@ from ui.progress_delegate import ProgressDelegate
 from ui.quiet_selection import QuietSelectionMixin
 from ui.record_table_view import setup_record_table
 
+TITLE_ROOM = 150  # pixels: with less left for the titles, outlet and date give up their columns
 EMPTY_MESSAGE = "No articles yet. Import files with Ctrl+I, drop them here, or paste one with Ctrl+Shift+V."
 
 
@@ -90,6 +91,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         self.model.rowsInserted.connect(self._after_rows_changed)
         self.model.rowsRemoved.connect(self._after_rows_changed)
         self._update_empty_state()
+        self._fit_columns()
 
     def _setup_view(self) -> None:
         view = self.view
@@ -103,9 +105,12 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (OUTLET, DATE, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OUTLET, metrics.horizontalAdvance("Outlet") + 16)
-        header.resizeSection(DATE, metrics.horizontalAdvance("0000-00-00") + 20)
-        header.resizeSection(PROGRESS, metrics.horizontalAdvance("000/000") + 40)
+        # The widths the columns beside the title take when shown in full (_fit_columns decides).
+        self._full_widths = {OUTLET: metrics.horizontalAdvance("Outlet") + 16,
+                             DATE: metrics.horizontalAdvance("0000-00-00") + 20,
+                             PROGRESS: metrics.horizontalAdvance("000/000") + 56}
+        for column, width in self._full_widths.items():
+            header.resizeSection(column, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Date") + 16)
 
     # -- public ----------------------------------------------------------------------------
@@ -139,6 +144,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         """Re-read the rows of articles added, removed, or whose counts changed."""
         if changes.article_list:
             self.model.refresh_articles(changes.articles)
+            self._fit_columns()
 
     def _proxy_row(self, article_id: int | None) -> int | None:
         row = self.model.row_of(article_id) if article_id is not None else None
@@ -178,6 +184,22 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         self._quiet = False
         self._update_empty_state()
         self._restore_selection()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns no article fills, or that would squeeze the titles to a few letters in a narrow
+        list, give their width to the titles (the title's tooltip names outlet and date)."""
+        # Decided on the full widths, never on the sizes set here, so the choice cannot flip back and forth.
+        narrow = self.view.viewport().width() - sum(self._full_widths.values()) < TITLE_ROOM
+        self.view.setColumnHidden(OUTLET, narrow or not self.model.column_has_values(OUTLET))
+        self.view.setColumnHidden(DATE, narrow or not self.model.column_has_values(DATE))
+        # Narrow, the progress keeps its number and gives up its bar.
+        number = self.view.fontMetrics().horizontalAdvance("000/000")
+        self.view.horizontalHeader().resizeSection(PROGRESS, number + 16 if narrow else self._full_widths[PROGRESS])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _restore_selection(self) -> None:
         """Keep the highlighted row on the article being shown, or highlight nothing."""

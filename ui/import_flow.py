@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatus
 from factcheck.errors import FactcheckError
 from factcheck.records import ImportReport
 from factcheck.store import IMPORTABLE_SUFFIXES, Store
+from ui.import_report_dialog import ImportReportDialog, summary
 from ui.paste_dialog import PasteArticleDialog
 from ui.settings import Settings
 from ui.tasks import Cancelled, Progress, Task
@@ -45,7 +46,7 @@ class ImportFlow(QObject):
         self._host = host
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
-        self.report_box: QMessageBox | None = None
+        self.report_box: QMessageBox | ImportReportDialog | None = None
 
     def choose_files(self) -> None:
         settings = self._host.settings
@@ -108,20 +109,9 @@ class ImportFlow(QObject):
 
     def _after_import(self, report: ImportReport) -> None:
         self._host.show_import(report)
-        new = report.new_article_ids
-        summary = f"Imported {len(new)} of {len(report.imported) + len(report.failed)} files"
-        duplicates = [(n, r) for n, r in report.imported if r.duplicate]
-        if report.cancelled:
-            summary += " (cancelled; the files already imported are kept)"
-        self._host.statusBar().showMessage(summary + ".", 8000)
-        if report.failed or duplicates:
-            lines = [f"{Path(n).name}: {message}" for n, message in report.failed]
-            lines += [f"{Path(n).name}: already imported as article {r.article_id} ({r.title})"
-                      for n, r in duplicates]
-            self.report_box = QMessageBox(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information,
-                                          "Import", summary + ".", QMessageBox.StandardButton.Ok,
-                                          self._host.window())
-            self.report_box.setInformativeText("\n".join(lines))
+        self._host.statusBar().showMessage(summary(report), 8000)
+        if report.failed or any(r.duplicate for _, r in report.imported):
+            self.report_box = ImportReportDialog(report, self._host.window())
             self.report_box.open()  # not exec(): the window stays usable and tests are not blocked
         self.importFinished.emit(report)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -26,16 +26,20 @@ from factcheck.errors import FactcheckError
 from factcheck.records import Changes, ClaimRecord, ImportReport
 from factcheck.store import Store
 from ui.actions import Actions
+from ui.article_details_dialog import edit_article_details
 from ui.article_list_panel import ArticleListPanel
 from ui.article_view import ArticleView
 from ui.backups_banner import BackupBanner
 from ui.backups_dialog import BackupsDialog
 from ui.backups_schedule import BackupSchedule
+from ui.claim_navigation import neighbour_claim
 from ui.claims_panel import ClaimsPanel
 from ui.database_switch import choose_and_switch, edit_preferences
+from ui.escape_to_reading import EscapeToReading
 from ui.formatting import clock_time
 from ui.import_flow import ImportFlow
 from ui.menus import build_menus
+from ui.outside_changes import OutsideChanges
 from ui.review_panel import ReviewPanel
 from ui.search_flow import SearchFlow
 from ui.settings import Settings
@@ -64,6 +68,10 @@ class MainWindow(QMainWindow):
         self.claim_id: int | None = None
         self._claims: list[ClaimRecord] = []
         self.backup_banner = BackupBanner()
+        # Where the last claim shown sat in its article: J/K go on from there when that claim has
+        # left the list (dismissed, un-proposed by an undo, removed).
+        self._anchor: tuple[int, int] | None = None
+        self._escape = EscapeToReading(self.focus_reading, self)
         self._build_status_bar()
         self._build_panels()
         self.importer = ImportFlow(self)
@@ -74,6 +82,8 @@ class MainWindow(QMainWindow):
         self.backups = BackupSchedule(self, self)
         self.backups.report_to(self.backup_label, self.backup_banner)
         self.backups.on_open()
+        self.outside_changes = OutsideChanges(lambda: self.store.data_version(), self)
+        self.outside_changes.changed.connect(self.refresh_from_store)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -107,7 +117,9 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 5)
         self.main_split.setStretchFactor(2, 3)
-        self.main_split.setSizes([400, 620, 420])
+        # The review panel is never narrower than its buttons; the articles and the text share the rest.
+        self.review_panel.setMinimumWidth(self.review_panel.minimum_width())
+        self._fit_split(self.width() if self.isVisible() else 1400)
         self.centre_split.setSizes([520, 200])
         # The banner sits above the panels, outside them: it outlives a change of database.
         centre = QWidget()
@@ -120,6 +132,8 @@ class MainWindow(QMainWindow):
         self._listeners = [panel for panel in (self.article_list, self.article_view, self.claims_panel,
                                                self.review_panel, self.search, self.similar_panel)
                            if isinstance(panel, ChangeListener)]
+        self._escape.watch(self.article_list.filter_edit, self.review_panel.claim_edit,
+                           self.review_panel.rationale_edit)
 
         self.article_list.articleActivated.connect(self.show_article)
         self.claims_panel.claimActivated.connect(self.show_claim)
@@ -133,6 +147,12 @@ class MainWindow(QMainWindow):
             lambda source_id, source: self._claim_op(ops.EditSource, source_id=source_id, source=source))
         rp.sourceRemoveRequested.connect(lambda source_id: self._claim_op(ops.RemoveSource, source_id=source_id))
         rp.sourceOpenRequested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+
+    def _fit_split(self, width: int) -> None:
+        """Sizes for a window `width` wide: about a quarter for the articles and for the review panel."""
+        right = max(self.review_panel.minimum_width(), int(width * 0.28))
+        left = max(200, int(width * 0.24))
+        self.main_split.setSizes([left, max(300, width - left - right), right])
 
     def _build_status_bar(self) -> None:
         self.position_label = QLabel()
@@ -167,6 +187,8 @@ class MainWindow(QMainWindow):
         a.backups.triggered.connect(self.show_backups)
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
+        a.refresh.triggered.connect(self.refresh_from_store)
+        a.article_details.triggered.connect(lambda: edit_article_details(self))
         a.search.triggered.connect(lambda: self.search.open())
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
         a.reuse_best.triggered.connect(self.reuse_best)
@@ -180,10 +202,20 @@ class MainWindow(QMainWindow):
 
     def _show_first_article(self) -> None:
         if self.article_id is None:
-            first = self.article_list.first_article_id()
-            if first is not None:
-                self.show_article(first)
+            if not self._resume_position():
+                first = self.article_list.first_article_id()
+                if first is not None:
+                    self.show_article(first)
         self.update_status()
+
+    def _resume_position(self) -> bool:
+        """Reopen the article and claim last shown in this database, if they still exist."""
+        saved = self.settings.position(self.store.location)
+        if saved is None or self.store.article(saved[0]) is None:
+            return False
+        claim = self.store.claim(saved[1]) if saved[1] is not None else None
+        self.show_article(saved[0], claim.id if claim is not None and claim.article_id == saved[0] else None)
+        return True
 
     def visible_claims(self) -> list[ClaimRecord]:
         """The claims J/K step through: proposed and open, or every sentence with Show All."""
@@ -197,7 +229,10 @@ class MainWindow(QMainWindow):
             return
         self.article_id = article_id
         self._claims = self.store.claims(article_id)
-        self.article_list.select_article(article_id)
+        if not self.article_list.select_article(article_id):
+            # Written elsewhere since the list was read (N can find it first): list it, then show it.
+            self.article_list.reload()
+            self.article_list.select_article(article_id)
         self.article_view.set_article(text.body, self._claims, text.dates)
         self.article_view.set_show_all(self.actions.show_all.isChecked())
         self.claims_panel.set_article(article_id, self.actions.show_all.isChecked())
@@ -219,6 +254,10 @@ class MainWindow(QMainWindow):
                 self.show_article(found.article_id, claim_id)
                 return
         self.claim_id = claim.id if claim else None
+        if claim is not None:
+            self._anchor = (claim.article_id, claim.position)
+        if self.article_id is not None:
+            self.settings.set_position(self.store.location, self.article_id, self.claim_id)
         self.article_view.set_current(self.claim_id)
         if self.claim_id is not None:
             self.claims_panel.select_claim(self.claim_id)
@@ -246,10 +285,9 @@ class MainWindow(QMainWindow):
         visible = self.visible_claims()
         if not visible:
             return
-        ids = [c.id for c in visible]
-        index = ids.index(self.claim_id) + step if self.claim_id in ids else 0
-        if 0 <= index < len(ids):
-            self.show_claim(ids[index])
+        target = neighbour_claim(visible, self.claim_id, self._anchor, self.article_id, step)
+        if target is not None:
+            self.show_claim(target)
         else:
             self.statusBar().showMessage(
                 "Last claim of this article: Shift+J for the next article, N for the next unreviewed claim."
@@ -257,8 +295,20 @@ class MainWindow(QMainWindow):
 
     def step_article(self, step: int) -> None:
         target = self.article_list.neighbour(self.article_id, step)
-        if target is not None:
-            self.show_article(target)
+        if target is None:
+            self.statusBar().showMessage("No next article." if step > 0 else "No previous article.", 4000)
+            return
+        self.show_article(target)
+        self.announce_article()
+
+    def announce_article(self) -> None:
+        """Say which article the reviewer has just been taken to ("Article 3 of 9: title")."""
+        if self.article_id is None:
+            return
+        index, total = self.article_list.position_of(self.article_id)
+        article = self.store.article(self.article_id)
+        title = article.title if article is not None else ""
+        self.statusBar().showMessage(f"Article {index} of {total}: {title}", 6000)
 
     def next_unreviewed(self) -> None:
         current = self.current_claim()
@@ -269,13 +319,29 @@ class MainWindow(QMainWindow):
             return
         if found.article_id != self.article_id:
             self.show_article(found.article_id, found.id)
+            self.announce_article()
         else:
             self.show_claim(found.id)
 
     # -- changes -----------------------------------------------------------------------------
 
     def run_op(self, op: ops.Operation) -> Changes | None:
-        return run_and_push(self.undo_stack, self.store, op, self.apply_changes, self.show_error)
+        return run_and_push(self.undo_stack, self.store, op, self.apply_changes, self.show_error,
+                            self.show_undo_step)
+
+    def show_undo_step(self, message: str, changes: Changes) -> None:
+        """After an undo or redo: the claim it changed on screen (in whichever article), and what was done."""
+        changed = self.store.claims_by_ids(sorted(changes.claims))
+        if changed and all(c.id != self.claim_id for c in changed):
+            self.show_claim(changed[0].id)
+        elif not changed and len(changes.articles) == 1 and self.article_id not in changes.articles:
+            self.show_article(next(iter(changes.articles)))  # an article's own details
+        shown = changed[0].article_id if changed else next(iter(changes.articles), None)
+        where = ""
+        if shown is not None:
+            article = self.store.article(shown)
+            where = f" in “{article.title}”" if article is not None else ""
+        self.statusBar().showMessage(message + where, 6000)
 
     def _claim_op(self, kind: type[ops.ClaimOperation], **fields: object) -> Changes | None:
         claim = self.current_claim()
@@ -292,6 +358,12 @@ class MainWindow(QMainWindow):
     def record_verdict(self, verdict: str) -> None:
         claim = self.current_claim()
         if claim is None:
+            return
+        if claim.dismissed or not claim.proposed:
+            # The verdict would sit on a row the lists and the progress do not count.
+            self.statusBar().showMessage(
+                "This claim is dismissed. Restore it first (X)." if claim.dismissed
+                else "This sentence is not a claim. Make it one first (X).", 6000)
             return
         if self._claim_op(ops.SetVerdict, verdict=verdict, reviewer=self.settings.reviewer) is None:
             return
@@ -347,6 +419,22 @@ class MainWindow(QMainWindow):
             self.show_claim(self.claim_id if self.claim_id in ids else None)
         if not changes.empty:
             self.saved_label.setText(f"saved {clock_time()}")
+        self.outside_changes.note()
+
+    def refresh_from_store(self) -> None:
+        """Read again what is on screen, keeping the reviewer's place (article, claim, typing)."""
+        self.outside_changes.note()
+        self.article_list.reload()
+        if self.article_id is not None and self.store.article(self.article_id) is None:
+            self.article_id, self.claim_id, self._claims = None, None, []  # deleted elsewhere
+        if self.article_id is None:
+            self._show_first_article()
+            return
+        self._claims = self.store.claims(self.article_id)
+        self.article_view.update_claims(self._claims)
+        self.claims_panel.model.reload()
+        ids = {c.id for c in self._claims}
+        self.show_claim(self.claim_id if self.claim_id in ids else None)
 
     def show_import(self, report: ImportReport) -> None:
         """Take in what an import stored and open its first new article (or the known one it matched)."""
@@ -374,6 +462,9 @@ class MainWindow(QMainWindow):
             parts.append(self.search.status_text())
         if self.claim_id in ids:
             parts.append(f"claim {ids.index(self.claim_id) + 1} of {len(ids)}")
+        elif self.current_claim() is not None:  # on screen but out of the list: it has no number
+            state = "dismissed claim" if self.current_claim().dismissed else "not a claim"  # type: ignore[union-attr]
+            parts.append(f"{state} · {len(ids)} claims")
         elif self.article_id is not None:
             parts.append(f"{len(ids)} claims")
         if self.article_id is not None and hasattr(self, "article_list"):
@@ -383,7 +474,8 @@ class MainWindow(QMainWindow):
         self.reviewer_label.setText(f"reviewer: {self.settings.reviewer}")
         self.database_label.setText(Path(self.store.location).name)
         self.database_label.setToolTip(self.store.location)
-        self.setWindowTitle(f"factcheck — {Path(self.store.location).name}")
+        # Ending with the application's name keeps Qt from appending it a second time.
+        self.setWindowTitle(f"{Path(self.store.location).name} — factcheck")
 
     def choose_database(self) -> None:
         choose_and_switch(self)
@@ -415,6 +507,7 @@ class MainWindow(QMainWindow):
         self.article_id, self.claim_id, self._claims = None, None, []
         self._build_panels()
         old.close()
+        self.outside_changes.note()
         self._show_first_article()
         if self.article_id is None:
             self.review_panel.show_claim(None, [])
@@ -426,6 +519,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
+            self._fit_split(1400)
         for key, splitter in (("main_split", self.main_split), ("centre_split", self.centre_split)):
             state = self.settings.window_state(key)
             if state is not None:
@@ -439,7 +533,13 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             self.focus_reading()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and hasattr(self, "outside_changes"):
+            self.outside_changes.check()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.outside_changes.stop()
         self.review_panel.commit_pending_edits()
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("main_split", self.main_split.saveState())

@@ -30,6 +30,8 @@ def build_menus(window: QMainWindow, a: Actions, undo_stack: QUndoStack) -> tupl
     edit.addSeparator()
     edit.addActions([a.make_claim, a.toggle_dismiss, a.add_source, a.focus_rationale])
     edit.addSeparator()
+    edit.addAction(a.article_details)
+    edit.addSeparator()
     edit.addActions([a.search, a.search_back])
 
     review = bar.addMenu("&Review")
@@ -41,6 +43,7 @@ def build_menus(window: QMainWindow, a: Actions, undo_stack: QUndoStack) -> tupl
 
     view = bar.addMenu("&View")
     view.addAction(a.show_all)
+    view.addAction(a.refresh)
 
     toolbar = window.addToolBar("Review")
     toolbar.setObjectName("review_toolbar")

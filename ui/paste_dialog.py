@@ -57,6 +57,8 @@ class PasteArticleDialog(QDialog):
         self.error.setStyleSheet("color: palette(highlighted-text); background: #b3261e; padding: 4px;")
         self.error.setWordWrap(True)
         self.error.hide()
+        # The error was about the text as it was: once the reviewer changes it, it no longer holds.
+        self.body.textChanged.connect(self.error.hide)
 
         form = QFormLayout()
         form.addRow("&Title", self.title)

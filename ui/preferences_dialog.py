@@ -35,7 +35,10 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Reviewer name", self.reviewer)
         form.addRow("", self.advance)
-        form.addRow("&Database", row)
+        # A row holding a layout gets no buddy, so its "&" would show: the label names its field.
+        database_label = QLabel("&Database")
+        database_label.setBuddy(self.database)
+        form.addRow(database_label, row)
         self.backups = QLabel(backups or "none: this database is not a file")
         self.backups.setToolTip("Automatic backups: on opening, every 30 minutes of work, and on quitting "
                                 "(File → Backups… lists and restores them)")

@@ -1,13 +1,14 @@
 """A progress bar inside a table cell, so review progress reads at a glance down a column.
 
-The bar is drawn by the current style (it matches the platform and the palette) with the
-"reviewed/claims" text on it, which keeps the number readable without relying on the bar alone.
+The bar is drawn by the current style (it matches the platform and the palette) and the
+"reviewed/claims" text beside it in the cell's own text colour: a style draws a bar's text in a
+colour of its choosing, which on some palettes vanishes into the filled part.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+MIN_BAR = 16  # pixels: a narrower bar says nothing the number does not
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -39,8 +41,10 @@ class ProgressDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
 
+        text = f"{done}/{total}"
+        text_rect, bar_rect = self.parts(option, text)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)
+        bar.rect = bar_rect
         bar.state = (option.state & QStyle.StateFlag.State_Enabled) | QStyle.StateFlag.State_Horizontal
         bar.direction = option.direction
         bar.palette = option.palette
@@ -48,11 +52,25 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = max(total, 1)
         bar.progress = min(done, bar.maximum)
-        bar.text = f"{done}/{total}"
-        bar.textVisible = True
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        bar.textVisible = False
+        if bar_rect.width() >= MIN_BAR:
+            style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
+
+    @staticmethod
+    def parts(option: QStyleOptionViewItem, text: str) -> tuple[QRect, QRect]:
+        """Where the text and the bar go in a cell: the number on the right, the bar in what is left."""
+        cell = option.rect.adjusted(3, 3, -3, -3)
+        width = option.fontMetrics.horizontalAdvance("000/000")
+        text_rect = QRect(cell.right() - width + 1, cell.top(), width, cell.height())
+        bar_rect = QRect(cell.left(), cell.top() + 2, max(0, cell.width() - width - 6), max(4, cell.height() - 4))
+        return text_rect, bar_rect
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
-        return QSize(max(hint.width(), option.fontMetrics.horizontalAdvance("000/000") + 24), hint.height())
+        return QSize(max(hint.width(), option.fontMetrics.horizontalAdvance("000/000") + 40), hint.height())

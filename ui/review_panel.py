@@ -44,6 +44,7 @@ from ui.source_dialog import SourceDialog, web_address
 from ui.verdict_buttons import VerdictButtons
 
 RATIONALE_IDLE_MS = 800
+CLAIM_LINES = 5
 
 
 def _heading(text: str) -> QLabel:
@@ -89,15 +90,22 @@ class ReviewPanel(QWidget):
         self._add_source_action: QAction | None = None
 
         self.state_label = QLabel()
-        self.claim_edit = CommittingTextEdit(lines=(2, 7))
+        # A fixed height: the verdict buttons below stay where the reviewer's eye and mouse expect
+        # them, claim after claim; a longer claim scrolls inside its box.
+        self.claim_edit = CommittingTextEdit(lines=(CLAIM_LINES, CLAIM_LINES))
         self.claim_edit.setPlaceholderText("Claim text (Ctrl+Enter saves)")
         self.claim_edit.committed.connect(self._claim_text_committed)
 
         self.reasons_label = QLabel()
         self.speaker_label = QLabel()
         self.dates_label = QLabel()
-        for label in (self.state_label, self.reasons_label, self.speaker_label, self.dates_label):
+        for label in (self.reasons_label, self.speaker_label, self.dates_label):
             label.setWordWrap(True)
+        # One line whatever its length (it sits above the claim box, whose place must not move),
+        # and never a reason for the panel to be wider.
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.reasons_label, self.speaker_label, self.dates_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         facts = QFormLayout()
         facts.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +151,8 @@ class ReviewPanel(QWidget):
         self.edit_source_button.clicked.connect(self.edit_selected_source)
         self.remove_source_button = QPushButton("Remove")
         self.remove_source_button.clicked.connect(self.remove_selected_source)
-        self.open_source_button = QPushButton("Open in browser")
+        self.open_source_button = QPushButton("Open")
+        self.open_source_button.setToolTip("Open the source in the web browser")
         self.open_source_button.clicked.connect(self.open_selected_source)
         source_buttons = QHBoxLayout()
         for button in (self.add_source_button, self.edit_source_button, self.remove_source_button,
@@ -162,12 +171,14 @@ class ReviewPanel(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.state_label)
-        column.addWidget(_heading("Claim"))
+        self.claim_heading = _heading("Claim")
+        column.addWidget(self.claim_heading)
         column.addWidget(self.claim_edit)
-        column.addLayout(facts)
-        column.addSpacing(6)
+        # The buttons right under the fixed-height claim box, so they never move; the facts about
+        # the claim, whose length varies, come after the rationale.
         column.addWidget(self.verdict_buttons)
         column.addWidget(self.rationale_edit)
+        column.addLayout(facts)
         column.addSpacing(6)
         column.addWidget(self.sources_heading)
         column.addWidget(self.sources_table)
@@ -180,6 +191,10 @@ class ReviewPanel(QWidget):
         self._column = column
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Never sideways: the window keeps the panel as wide as its content needs (minimum_width).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = content
+        self._scroll = scroll
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
 
@@ -193,6 +208,10 @@ class ReviewPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
         self._update_source_buttons()
+
+    def minimum_width(self) -> int:
+        """The narrowest the panel can be with every button's text whole and nothing scrolling sideways."""
+        return self._content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width() + 4
 
     # -- binding to the window's actions -------------------------------------------------------
 
@@ -228,6 +247,9 @@ class ReviewPanel(QWidget):
             self._update_source_buttons()
             return
         self._pages.setCurrentIndex(1)
+        # The id is what `factcheck verdict CLAIM_ID` and `factcheck similar CLAIM_ID` take.
+        self.claim_heading.setText(f"Claim · id {claim.id}")
+        self.claim_heading.setToolTip(f"On the command line: factcheck verdict {claim.id} verified|disputed|unclear")
         self.claim_edit.load(claim.text, keep_typing=same)
         self.rationale_edit.load(claim.rationale, keep_typing=same)
         self.state_label.setText(self._state_text(claim))

@@ -6,6 +6,7 @@ developer's own settings.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -59,6 +60,22 @@ class Settings:
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         self._q.setValue("ui/last_folder", folder)
+
+    # Where the reviewer was, per database: a desk may keep one database per project.
+    @staticmethod
+    def _position_key(database: str) -> str:
+        return "position/" + hashlib.sha1(database.encode("utf-8")).hexdigest()[:16]
+
+    def position(self, database: str) -> tuple[int, int | None] | None:
+        """(article id, claim id or None) last shown in this database, if any."""
+        value = str(self._q.value(self._position_key(database), "") or "")
+        article, _, claim = value.partition(":")
+        if not article.isdigit():
+            return None
+        return int(article), int(claim) if claim.isdigit() else None
+
+    def set_position(self, database: str, article_id: int, claim_id: int | None) -> None:
+        self._q.setValue(self._position_key(database), f"{article_id}:{claim_id or ''}")
 
     def window_state(self, key: str) -> QByteArray | None:
         value = self._q.value(f"window/{key}")

@@ -18,15 +18,17 @@ from factcheck.store import Store
 
 ChangesHandler = Callable[[Changes], None]
 ErrorHandler = Callable[[str], None]
+StepHandler = Callable[[str, Changes], None]  # "Undone: Set verdict: disputed", what it changed
 MERGE_RATIONALE = 1
 
 
 class OperationCommand(QUndoCommand):
-    def __init__(self, store: Store, op: Operation, on_changes: ChangesHandler, on_error: ErrorHandler) -> None:
+    def __init__(self, store: Store, op: Operation, on_changes: ChangesHandler, on_error: ErrorHandler,
+                 on_step: StepHandler | None = None) -> None:
         super().__init__(op.label)
         self._store = store
         self.ops: list[Operation] = [op]
-        self._on_changes, self._on_error = on_changes, on_error
+        self._on_changes, self._on_error, self._on_step = on_changes, on_error, on_step
         self._applied = True
 
     def id(self) -> int:  # noqa: A003 - Qt API
@@ -62,16 +64,18 @@ class OperationCommand(QUndoCommand):
             if not changes.empty:  # a saved search touches no claim, and still needs its list redrawn
                 self._on_changes(changes)
         self._applied = verb == "Redo"
+        if self._on_step is not None:
+            self._on_step(f"{'Undone' if verb == 'Undo' else 'Redone'}: {self.text()}", changes)
 
 
 def run_and_push(stack: QUndoStack, store: Store, op: Operation, on_changes: ChangesHandler,
-                 on_error: ErrorHandler) -> Changes | None:
+                 on_error: ErrorHandler, on_step: StepHandler | None = None) -> Changes | None:
     """Apply `op`; on success push it for undo and report its changes, else report the error."""
     try:
         changes = store.run(op)
     except FactcheckError as exc:
         on_error(str(exc))
         return None
-    stack.push(OperationCommand(store, op, on_changes, on_error))
+    stack.push(OperationCommand(store, op, on_changes, on_error, on_step))
     on_changes(changes)
     return changes

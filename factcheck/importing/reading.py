@@ -259,7 +259,8 @@ def from_fields(header: dict[str, str], body: str, origin: str, *, title: str | 
     article.language = _language(pick("language", lang), body, name)
     if not article.title:
         article.title = _fallback_title(body, markdown=origin == "pasted"
-                                        or Path(origin).suffix.lower() in (".md", ".markdown"))
+                                        or Path(origin).suffix.lower() in (".md", ".markdown"),
+                                        language=article.language)
     return article
 
 
@@ -318,20 +319,34 @@ def _language(value: str, body: str, name: str) -> str:
         raise IngestError(f"{name}: language {value!r} is not supported; use en, es or auto") from None
 
 
-def _fallback_title(body: str, markdown: bool) -> str:
-    """A leading Markdown heading, else the first non-blank line, cut at a word near 120 chars."""
+def _fallback_title(body: str, markdown: bool, language: str = "en") -> str:
+    """A title for text without one: a leading Markdown heading, else the first line when it reads
+    as a headline (short, no full stop), else that line's first sentence; cut at a word."""
     for line in body.splitlines():
         line = _FIELD_CONTROL.sub("", line).strip().strip(_INVISIBLE).strip()
         if not line or set(line) <= set("-=*_# "):  # a Markdown rule or an empty heading is no title
             continue
         heading = _MD_HEADING.match(line) if markdown else None
         if heading:
-            line = heading.group(1).strip()
-        if len(line) <= TITLE_MAX_CHARS:
+            return _cut_at_word(heading.group(1).strip())
+        if len(line) <= TITLE_MAX_CHARS and not _ENDS_SENTENCE.search(line):
             return line
-        cut = line[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] or line[:TITLE_MAX_CHARS]
-        return cut.rstrip(" ,;:-") + "…"
+        # Loaded here, for the one file in a batch without a title: reading a file loads no analyser.
+        from factcheck.analysis.sentences import split_sentences
+
+        sentences = split_sentences(line, language)
+        return _cut_at_word(sentences[0].text if sentences else line)
     return ""
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)»]*$")
+
+
+def _cut_at_word(text: str) -> str:
+    if len(text) <= TITLE_MAX_CHARS:
+        return text
+    cut = text[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] or text[:TITLE_MAX_CHARS]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -9,11 +9,12 @@ first apply) and refuses to run when someone else changed the claim in between. 
 version is the operation's first write, and that UPDATE names the version read in its WHERE
 clause, so a change landing between our read and our write is refused as well, never overwritten.
 
-One module per kind of thing changed (verdicts, sources, claims, saved searches) over `base`;
+One module per kind of thing changed (verdicts, sources, claims, articles, saved searches) over `base`;
 callers import them all from here: `from factcheck import ops`, `ops.SetVerdict(...)`.
 """
 
 from factcheck.errors import ConflictError, OperationError
+from factcheck.ops.articles import EditArticleDetails
 from factcheck.ops.base import ClaimOperation, Operation, saved_id
 from factcheck.ops.claims import AddClaim, EditClaimText, SetClaimFields, SetDismissed, SetProposed
 from factcheck.ops.past_verdicts import RecordPastVerdicts
@@ -29,6 +30,7 @@ __all__ = [
     "saved_id",
     "SetVerdict",
     "ReuseVerdict",
+    "EditArticleDetails",
     "EditRationale",
     "check_source_url",
     "AddSource",

@@ -18,6 +18,13 @@ from factcheck.storage.models import (
 )
 
 
+def _refuse_dismissed(claim: Claim | None) -> None:
+    """A dismissed claim is out of every list and count, so a verdict there would never be seen."""
+    if claim is not None and claim.dismissed:
+        raise OperationError(f"Claim {claim.id} is dismissed; restore it first (X in the review window), "
+                             "then give it a verdict.")
+
+
 @dataclass
 class SetVerdict(ClaimOperation):
     verdict: str = "unclear"
@@ -38,6 +45,7 @@ class SetVerdict(ClaimOperation):
         return f"Set verdict: {self.verdict}"
 
     def apply(self, session: Session) -> Changes:
+        _refuse_dismissed(session.get(Claim, self.claim_id))
         claim = self._lock_for_apply(session)
         now = utcnow()
         rationale = claim.rationale if self.rationale is None else self.rationale

@@ -1,9 +1,11 @@
 """Renders the review window on the seed article to a PNG for the README.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.screenshot docs/review-window.png [SEARCH.png]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.screenshot --size 1024x700 docs/review-window-1024x700.png
 
 With a second file it also renders the window with the search panel open on a query, one result
-opened.
+opened. --size sets the window's size (default 1600x1000, a common desktop; 1024x700 is the
+smallest laptop screen less a task bar).
 
 It uses a throwaway database and settings folder, records a few verdicts and a source the way a
 reviewer would, and grabs the real window.
@@ -24,8 +26,10 @@ from factcheck.store import Store
 from tests.conftest import SEED
 from ui import settings as settings_module
 
+DEFAULT_SIZE = (1600, 1000)
 
-def render(target: Path, search_target: Path | None = None) -> None:
+
+def render(target: Path, search_target: Path | None = None, size: tuple[int, int] = DEFAULT_SIZE) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp())
     settings_module.use_folder(folder / "settings")
@@ -47,7 +51,7 @@ def render(target: Path, search_target: Path | None = None) -> None:
     from ui.main_window import MainWindow
 
     window = MainWindow(store, settings)
-    window.resize(1440, 900)
+    window.resize(*size)
     window.show()
     window.show_claim(claims[0].id)
     for _ in range(5):
@@ -80,5 +84,9 @@ def _render_search(app: QApplication, window: object, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/review-window.png"),
-           Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    args = sys.argv[1:]
+    chosen = DEFAULT_SIZE
+    if args[:1] == ["--size"]:
+        width, height = args[1].split("x")
+        chosen, args = (int(width), int(height)), args[2:]
+    render(Path(args[0] if args else "docs/review-window.png"), Path(args[1]) if len(args) > 1 else None, chosen)

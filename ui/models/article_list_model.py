@@ -131,6 +131,14 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
     def article_at(self, row: int) -> ArticleRecord:
         return self._records[row]
 
+    def column_has_values(self, column: int) -> bool:
+        """Whether any article fills this column (imports without front-matter leave outlet and date empty)."""
+        if column == OUTLET:
+            return any(r.outlet for r in self._records)
+        if column == DATE:
+            return any(r.published for r in self._records)
+        return True
+
     # -- Qt model interface ----------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -166,6 +174,9 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
     def _tooltip(record: ArticleRecord, column: int) -> str | None:
         if column == TITLE:
             lines = [record.title or "(untitled)"]
+            published = " · ".join(part for part in (record.outlet, _published_text(record.published) or "") if part)
+            if published:
+                lines.append(published)
             if record.author:
                 lines.append(f"By {record.author}")
             lines.append(record.url or record.origin)

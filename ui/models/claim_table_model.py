@@ -48,6 +48,7 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
         self._show_all = False
         self._records: list[ClaimRecord] = []
         self._rows: dict[int, int] = {}
+        self._numbers: dict[int, int] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -72,6 +73,9 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
         else:
             self._records = self._store.claims(self._article_id, proposed_only=not self._show_all)
         self._rows = {c.id: i for i, c in enumerate(self._records)}
+        # The number J/K and the status bar use: open claims only, unless every sentence is shown.
+        counted = [c for c in self._records if self._show_all or not c.dismissed]
+        self._numbers = {c.id: i + 1 for i, c in enumerate(counted)}
         self.endResetModel()
 
     def refresh_claims(self, ids: Iterable[int]) -> None:
@@ -83,7 +87,8 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
             belongs = record is not None and record.article_id == self._article_id and self._shows(record)
             if row is None and not belongs:
                 continue  # another article's claim, or one this view hides anyway
-            if row is None or not belongs or record.position != self._records[row].position:
+            old = self._records[row] if row is not None else None
+            if old is None or not belongs or record.position != old.position or record.dismissed != old.dismissed:
                 self.reload()
                 return
             self._records[row] = record
@@ -136,7 +141,8 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
 
     def _display(self, claim: ClaimRecord, row: int, column: int) -> str | None:
         if column == NUMBER:
-            return str(row + 1)
+            number = self._numbers.get(claim.id)
+            return str(number) if number is not None else "–"  # a dismissed claim is not counted
         if column == TEXT:
             return _one_line(claim.text)
         if column == VERDICT:
@@ -151,6 +157,8 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
 
     @staticmethod
     def _tooltip(claim: ClaimRecord, column: int) -> str | None:
+        if column == NUMBER:
+            return f"Claim id {claim.id} (factcheck verdict {claim.id} …)"
         if column == TEXT:
             lines = [claim.text]
             if claim.speaker:

@@ -112,12 +112,12 @@ CAPTION_MARKERS = ("Closed subtitles", "Closed captions", "Photo by ")
 SPEECH_VERBS = tuple(
     "said says told tells added stated announced claimed claims argued insisted noted wrote"
     " tweeted explained warned declared asserted acknowledged admitted testified reported"
-    " confirmed denied stressed maintained contended".split()
+    " confirmed denied stressed maintained contended asked".split()
 )
 # Also nouns ("notes", "reports", "have a say"): attribution only next to a name.
 SPEAKER_ONLY_SPEECH_VERBS = tuple(
     "say adds states announces argues insists notes writes tweets explains warns declares asserts"
-    " acknowledges admits testifies reports confirms denies stresses maintains contends".split()
+    " acknowledges admits testifies reports confirms denies stresses maintains contends asks".split()
 )
 SOURCE_PHRASES = ("according to",)
 SPEECH_AUXILIARIES: tuple[str, ...] = ()
