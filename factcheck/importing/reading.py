@@ -79,7 +79,7 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$")
 _HEADER_KEYS = {"title": "title", "outlet": "outlet", "url": "url", "author": "author",
                 "published": "published", "date": "published", "language": "language"}
 _UTC_NAMES = {"Z": tz.UTC, "UTC": tz.UTC, "GMT": tz.UTC}  # else dateutil may say "local time"
-_BINARY_HINT = "binary file, not text; import .txt or .md"
+_BINARY_HINT = "binary file, not text; import .txt or .md files, or web pages saved as .html"
 
 
 class _DateInfo(date_parser.parserinfo):
