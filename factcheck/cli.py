@@ -14,12 +14,18 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck import __version__
 from factcheck.errors import BackupError, DatabaseError, FactcheckError, QueryError
-from factcheck.records import VERDICT_LABELS, BackupRecord, SourceInput
-from factcheck.store import BACKUP_INTERVAL, Store
+from factcheck.labels import VERDICT_LABELS
+
+if TYPE_CHECKING:
+    # The store brings SQLAlchemy and SQLModel (most of a second to import), and the records their
+    # dataclasses: only a command that needs them loads them, so `factcheck --help` and a mistyped
+    # option answer at once.
+    from factcheck.records import BackupRecord
+    from factcheck.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # SQLite keeps ids in 64 bits; a larger number is no id at all, and binding it would overflow.
@@ -208,6 +214,8 @@ def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
         print(f"factcheck: claim {target.id} is a sentence that was not proposed as a claim; make it one in the "
               f"review window first (Show All, then X on it), then give it a verdict.", file=sys.stderr)
         return EXIT_ERROR
+    from factcheck.records import SourceInput
+
     sources = [SourceInput(url=u) for u in args.source]
     store.set_verdict(args.claim_id, args.verdict, rationale=args.note, sources=sources, reviewer=args.reviewer)
     claim = store.claim(args.claim_id)
@@ -343,6 +351,8 @@ COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims
 def _backup_on_open(store: Store) -> None:
     """An automatic backup when the database changed since the last one, at most every 30 minutes; a
     failed backup is reported and the command goes on."""
+    from factcheck.store import BACKUP_INTERVAL
+
     try:
         if store.backup_due(BACKUP_INTERVAL):
             store.automatic_backup()
@@ -401,6 +411,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return launch_gui(args.db)
     try:
         _refuse_missing_folder(args.db)
+        from factcheck.store import Store
+
         with Store(args.db) as store:
             if args.command not in ("backup", "backups", "restore"):
                 _backup_on_open(store)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-# The three verdicts a reviewer can give, in the order buttons and reports show them.
-VERDICT_LABELS = ("verified", "disputed", "unclear")
+# Re-exported: front ends read the verdict labels here, with the records.
+from factcheck.labels import VERDICT_LABELS as VERDICT_LABELS
 
 
 def iso(value: dt.datetime | None) -> str | None:

@@ -40,7 +40,7 @@ from ui.formatting import clock_time
 from ui.import_flow import ImportFlow
 from ui.menus import build_menus
 from ui.outside_changes import OutsideChanges
-from ui.review_panel import ReviewPanel
+from ui.review_panel import ReviewPanel, changed_field
 from ui.search_flow import SearchFlow
 from ui.settings import Settings
 from ui.similar_panel import SimilarPanel
@@ -329,11 +329,14 @@ class MainWindow(QMainWindow):
         return run_and_push(self.undo_stack, self.store, op, self.apply_changes, self.show_error,
                             self.show_undo_step)
 
-    def show_undo_step(self, message: str, changes: Changes) -> None:
-        """After an undo or redo: the claim it changed on screen (in whichever article), and what was done."""
+    def show_undo_step(self, message: str, changes: Changes, op: ops.Operation | None = None) -> None:
+        """After an undo or redo: the claim it changed on screen (in whichever article), the field
+        it changed pointed at, and what was done said in the status bar."""
         changed = self.store.claims_by_ids(sorted(changes.claims))
         if changed and all(c.id != self.claim_id for c in changed):
             self.show_claim(changed[0].id)
+        if changed and op is not None:
+            self.review_panel.point_at(changed_field(op))
         elif not changed and len(changes.articles) == 1 and self.article_id not in changes.articles:
             self.show_article(next(iter(changes.articles)))  # an article's own details
         shown = changed[0].article_id if changed else next(iter(changes.articles), None)

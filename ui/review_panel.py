@@ -7,7 +7,7 @@ refresh must not disturb a reviewer who is still typing, so editors with focus k
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import ops
 from factcheck.records import ClaimRecord, SourceInput, SourceRecord, VerdictRecord
 from ui import theme
 from ui.article_view import describe_date
@@ -44,6 +46,18 @@ from ui.source_dialog import SourceDialog, web_address
 from ui.verdict_buttons import VerdictButtons
 
 RATIONALE_IDLE_MS = 800
+POINT_MS = 1500  # how long a field an undo or redo changed stays marked
+
+
+def changed_field(op: ops.Operation) -> str:
+    """Which part of the panel an operation changes: "verdict", "rationale", "sources" or "claim"."""
+    if isinstance(op, ops.EditRationale):
+        return "rationale"
+    if isinstance(op, ops.AddSource | ops.EditSource | ops.RemoveSource):
+        return "sources"
+    if isinstance(op, ops.SetVerdict | ops.ReuseVerdict):
+        return "verdict"
+    return "claim"
 CLAIM_LINES = 5
 
 
@@ -112,6 +126,12 @@ class ReviewPanel(QWidget):
         facts.addRow("Why proposed:", self.reasons_label)
         facts.addRow("Speaker:", self.speaker_label)
         facts.addRow("Dates:", self.dates_label)
+
+        self.pointed: str | None = None  # the field an undo or redo just changed, outlined a moment
+        self._point_timer = QTimer(self)
+        self._point_timer.setSingleShot(True)
+        self._point_timer.setInterval(POINT_MS)
+        self._point_timer.timeout.connect(self._unpoint)
 
         self.verdict_buttons = VerdictButtons()
         self.verdict_buttons.verdictRequested.connect(self.verdictRequested)
@@ -195,6 +215,9 @@ class ReviewPanel(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._content = content
         self._scroll = scroll
+        self.outline = QFrame(content)  # see point_at
+        self.outline.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.outline.hide()
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
 
@@ -264,6 +287,28 @@ class ReviewPanel(QWidget):
         """Emit edits still waiting for focus-out or the idle timer (before switching or closing)."""
         self.claim_edit.commit()
         self.rationale_edit.commit()
+
+    def point_at(self, field: str) -> None:
+        """Bring a field into view and outline it for a moment, without taking the keys from the
+        reviewer: after an undo the next key is still a command. The outline is a frame laid over
+        the field, so the field's own look (native buttons, say) is left alone."""
+        widget = self.field_widget(field)
+        self._scroll.ensureWidgetVisible(widget)
+        colour = self.palette().color(QPalette.ColorRole.Highlight).name()  # light and dark palettes alike
+        self.outline.setStyleSheet(f"QFrame {{ border: 2px solid {colour}; border-radius: 3px; }}")
+        self.outline.setGeometry(widget.geometry().adjusted(-3, -3, 3, 3))
+        self.outline.raise_()
+        self.outline.show()
+        self.pointed = field
+        self._point_timer.start()  # a child of the panel: it dies with it, never firing on a dead widget
+
+    def field_widget(self, field: str) -> QWidget:
+        return {"verdict": self.verdict_buttons, "rationale": self.rationale_edit,
+                "sources": self.sources_table, "claim": self.claim_edit}[field]
+
+    def _unpoint(self) -> None:
+        self.outline.hide()
+        self.pointed = None
 
     def focus_rationale(self) -> None:
         if self._claim is None:

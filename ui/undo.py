@@ -18,7 +18,8 @@ from factcheck.store import Store
 
 ChangesHandler = Callable[[Changes], None]
 ErrorHandler = Callable[[str], None]
-StepHandler = Callable[[str, Changes], None]  # "Undone: Set verdict: disputed", what it changed
+# "Undone: Set verdict: disputed", what it changed, and the operation (so the field can be shown)
+StepHandler = Callable[[str, Changes, Operation], None]
 MERGE_RATIONALE = 1
 
 
@@ -65,7 +66,7 @@ class OperationCommand(QUndoCommand):
                 self._on_changes(changes)
         self._applied = verb == "Redo"
         if self._on_step is not None:
-            self._on_step(f"{'Undone' if verb == 'Undo' else 'Redone'}: {self.text()}", changes)
+            self._on_step(f"{'Undone' if verb == 'Undo' else 'Redone'}: {self.text()}", changes, self.ops[0])
 
 
 def run_and_push(stack: QUndoStack, store: Store, op: Operation, on_changes: ChangesHandler,

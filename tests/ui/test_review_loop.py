@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
+from factcheck import ops
 from factcheck.store import Store
 from tests.conftest import SEED
 from ui.models.claim_table_model import NUMBER
@@ -126,6 +127,20 @@ def test_undo_of_a_verdict_in_another_article_goes_there_and_says_so(window, qtb
     assert window.store.claim(claim).verdict == "disputed"
     assert (window.article_id, window.claim_id) == (seed_article, claim)
     assert window.statusBar().currentMessage().startswith("Redone: Set verdict: disputed")
+
+
+def test_undo_of_a_rationale_points_at_the_rationale_and_leaves_the_keys_to_the_reviewer(window, qtbot) -> None:  # noqa: ANN001
+    claim = window.claim_id
+    window.run_op(ops.EditRationale(claim, rationale="the decree was published on 19 February"))
+    press(qtbot, window, Qt.Key.Key_J)
+    assert window.claim_id != claim
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    panel = window.review_panel
+    assert window.claim_id == claim and window.store.claim(claim).rationale == ""
+    assert panel.pointed == "rationale"
+    assert panel.outline.isVisible() and panel.outline.geometry().contains(panel.rationale_edit.geometry())
+    assert not panel.rationale_edit.hasFocus()  # the next key is still a command
+    qtbot.waitUntil(lambda: not panel.outline.isVisible(), timeout=3000)
 
 
 # -- 4: moving to another article, or refusing to, is said ------------------------------------
