@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("import", help="import .txt or .md articles, or the articles in a folder")
+    p = sub.add_parser("import", help="import .txt or .md articles, saved web pages (.html, .mhtml), "
+                                      "or the articles in a folder")
     p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER",
                    help="article files, or folders whose article files are taken in name order")
     for name, text in IMPORT_FIELDS.items():

@@ -260,7 +260,15 @@ class Store:
         return self._write_batch([(item, found)])[0]
 
     def _write_batch(self, pending: list[tuple[ingest.ArticleInput, list[tuple]]]) -> list[ImportResult]:
-        """Store analysed articles in one transaction: every one of them, or (raising) none."""
+        """Store analysed articles in one transaction: every one of them, or (raising) none; then
+        the verdicts a web page published itself, as reviewed claims of its new article."""
+        written = self._store_batch(pending)
+        for (item, _), result in zip(pending, written, strict=True):
+            if item.past_verdicts and not result.duplicate:
+                self.run(ops.RecordPastVerdicts(result.article_id, tuple(item.past_verdicts)))
+        return written
+
+    def _store_batch(self, pending: list[tuple[ingest.ArticleInput, list[tuple]]]) -> list[ImportResult]:
         if not pending:
             return []
         entries = [(item, content_hash(item.body), found) for item, found in pending]
@@ -325,7 +333,7 @@ class Store:
         if self.article_count():
             return []
         files = sorted(p for p in folder.glob("*")
-                       if p.suffix in ingest.SUPPORTED_SUFFIXES and not p.name.upper().startswith("README"))
+                       if ingest.is_supported(p.name) and not p.name.upper().startswith("README"))
         return [self.import_file(p) for p in files]
 
     # -- backups (factcheck.storage.backups) ------------------------------------------------

@@ -151,7 +151,7 @@ def test_folder(tmp_path):
     expect_error(folder, "is a folder", "files inside")
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "doc.docx", "page.html", "noext"])
+@pytest.mark.parametrize("name", ["report.pdf", "doc.docx", "page.css", "noext"])
 def test_unsupported_suffix(tmp_path, name):
     message = expect_error(write(tmp_path, name, "text"), "import a text file")
     assert ".txt" in message and ".md" in message

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.importing.reading import SUPPORTED_SUFFIXES
+from factcheck.importing.reading import is_supported
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -30,9 +30,9 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tup
             found.append(name)
             continue
         inside = [str(child) for child in sorted(p.iterdir())
-                  if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith(".")]
+                  if child.is_file() and is_supported(child.name) and not child.name.startswith(".")]
         if not inside:
-            empty.append((name, f"'{name}' is a folder with no article files in it; put .txt or .md files "
+            empty.append((name, f"'{name}' is a folder with no article files in it; put .txt, .md or saved .html pages "
                                 "there, or name the files to import"))
         found.extend(inside)
     return found, empty

@@ -14,6 +14,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dateutil import parser as date_parser
 from dateutil import tz
@@ -24,11 +25,16 @@ from factcheck.analysis.languages.dateutil_names import merged, month_names, wee
 from factcheck.errors import IngestError
 from factcheck.urls import WebAddressError, normalise_web_address
 
-__all__ = ["ArticleInput", "IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "read_file",
+__all__ = ["ArticleInput", "IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "read_file", "is_supported",
            "from_text", "parse_published", "detect_language"]
 
 MAX_BYTES = 5 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# Saved web pages, read by factcheck.importing.web_page (loaded only when a page is imported).
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".mhtml", ".mht")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES
+# A saved page carries its markup, styles and, in a web archive, its images: more than the text.
+MAX_PAGE_BYTES = 20 * 1024 * 1024
 TITLE_MAX_CHARS = 120
 # A title, outlet or author longer than this is not metadata (a body pasted into the header, say).
 FIELD_MAX_CHARS = 1000
@@ -51,6 +57,9 @@ class ArticleInput:
     published: DateValue | None = None
     language: str = "en"
     origin: str = "pasted"
+    # ClaimReviews a web page published (factcheck.importing.claim_review.PastVerdict), stored
+    # as reviewed claims of the article.
+    past_verdicts: tuple = ()
 
 
 # Signatures of formats people drop on the importer by mistake; checked before any decoding so a
@@ -70,7 +79,7 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$")
 _HEADER_KEYS = {"title": "title", "outlet": "outlet", "url": "url", "author": "author",
                 "published": "published", "date": "published", "language": "language"}
 _UTC_NAMES = {"Z": tz.UTC, "UTC": tz.UTC, "GMT": tz.UTC}  # else dateutil may say "local time"
-_BINARY_HINT = "binary file, not text; import .txt or .md"
+_BINARY_HINT = "binary file, not text; import .txt or .md files, or web pages saved as .html"
 
 
 class _DateInfo(date_parser.parserinfo):
@@ -80,6 +89,11 @@ class _DateInfo(date_parser.parserinfo):
     MONTHS = merged(date_parser.parserinfo.MONTHS, month_names(es))
     # Without the Spanish weekday abbreviations: "mar" would be read as martes, not marzo.
     WEEKDAYS = merged(date_parser.parserinfo.WEEKDAYS, weekday_names(es, abbreviations=False))
+
+
+def is_supported(name: str) -> bool:
+    """Whether a file's name ends in a suffix the importer reads (".html.gz" is one suffix)."""
+    return name.lower().endswith(SUPPORTED_SUFFIXES)
 
 
 def displayable(name: str) -> str:
@@ -130,33 +144,43 @@ def read_file(path: str | os.PathLike[str], *, title: str | None = None, outlet:
             raise IngestError(f"{name} is a folder; pass the files inside it")
         if not p.is_file():  # a pipe or a device would be read forever
             raise IngestError(f"{name} is a device or a pipe, not a file; save the article as a .txt or .md file")
-        if p.suffix.lower() not in SUPPORTED_SUFFIXES:
-            what = "HTML files are not supported yet" if p.suffix.lower() in (".html", ".htm") \
-                else f"unsupported file type {p.suffix or '(no suffix)'!r}"
-            raise IngestError(f"{name}: {what}; import a text file ending in "
-                              f"{', '.join(SUPPORTED_SUFFIXES)} (save or export it as plain text)")
+        if not is_supported(p.name):
+            raise IngestError(f"{name}: unsupported file type {p.suffix or '(no suffix)'!r}; import a text file "
+                              f"or a saved web page ending in {', '.join(SUPPORTED_SUFFIXES)} "
+                              "(save or export it as plain text)")
+        page = p.name.lower().endswith(PAGE_SUFFIXES)
+        limit = MAX_PAGE_BYTES if page else MAX_BYTES
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(f"{name} is too large ({_mb(size)}; the limit is {_mb(MAX_BYTES)}); "
+        if size > limit:
+            raise IngestError(f"{name} is too large ({_mb(size)}; the limit is {_mb(limit)}); "
                               "split it or import only the article text")
         if size == 0:
             raise IngestError(f"{name} is empty; it has no article text to import")
         with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
+            data = handle.read(limit + 1)  # the file may have grown since stat()
     except PermissionError as exc:
         raise IngestError(f"{name} cannot be read (permission denied); "
                           "check the file's permissions or copy it somewhere readable") from exc
     except OSError as exc:
         raise IngestError(f"{name} could not be read ({exc.strerror or exc}); "
                           "check the file and try again") from exc
-    if len(data) > MAX_BYTES:
-        raise IngestError(f"{name} is too large (over {_mb(MAX_BYTES)}, the limit); "
+    if len(data) > limit:
+        raise IngestError(f"{name} is too large (over {_mb(limit)}, the limit); "
                           "split it or import only the article text")
+    overrides: dict[str, Any] = {"title": title, "outlet": outlet, "url": url, "author": author,
+                                 "published": published, "language": language}
+    if page:
+        from factcheck.importing import web_page  # the extractor loads slowly: only for pages
+
+        html, saved_from = web_page.page_html(data, p.name, name, limit)
+        found = web_page.read_page(html if isinstance(html, str) else _decode(html, name), name, saved_from)
+        article = from_fields(found.fields, found.body, origin, **overrides)
+        article.past_verdicts = found.past_verdicts
+        return article
     text = _decode(data, name)
     if not _visible(text):
         raise IngestError(f"{name} is empty (only whitespace); it has no article text to import")
-    return from_text(text, origin=origin, title=title, outlet=outlet, url=url, author=author,
-                     published=published, language=language)
+    return from_text(text, origin=origin, **overrides)
 
 
 def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
@@ -186,7 +210,16 @@ def from_text(text: str, origin: str = "pasted", *, title: str | None = None,
     if not _visible(body):
         raise IngestError(f"{name} has a header but no article text after it; "
                           "add the article below the closing '---' line")
+    return from_fields(header, body, origin, title=title, outlet=outlet, url=url, author=author,
+                       published=published, language=language)
 
+
+def from_fields(header: dict[str, str], body: str, origin: str, *, title: str | None = None,
+                outlet: str | None = None, url: str | None = None, author: str | None = None,
+                published: str | DateValue | None = None, language: str | None = None) -> ArticleInput:
+    """An article from its body and the metadata it came with (a front matter, a page's own),
+    the overrides given beating that metadata."""
+    name = "the pasted text" if origin == "pasted" else f"'{origin}'"
     typed = {"title": title, "outlet": outlet, "author": author}
     for key, value in typed.items():
         if value and _FIELD_CONTROL.search(value):

@@ -17,6 +17,7 @@ from factcheck.errors import ConflictError, OperationError
 from factcheck.ops.articles import EditArticleDetails
 from factcheck.ops.base import ClaimOperation, Operation, saved_id
 from factcheck.ops.claims import AddClaim, EditClaimText, SetClaimFields, SetDismissed, SetProposed
+from factcheck.ops.past_verdicts import RecordPastVerdicts
 from factcheck.ops.saved_searches import SAVED_SEARCH_NAME_LIMIT, DeleteSavedSearch, SaveSearch
 from factcheck.ops.sources import AddSource, EditSource, RemoveSource, check_source_url
 from factcheck.ops.verdicts import EditRationale, ReuseVerdict, SetVerdict
@@ -40,6 +41,7 @@ __all__ = [
     "SetDismissed",
     "SetProposed",
     "AddClaim",
+    "RecordPastVerdicts",
     "SAVED_SEARCH_NAME_LIMIT",
     "SaveSearch",
     "DeleteSavedSearch",

@@ -72,6 +72,10 @@ COMPARISON_WORDS = tuple(
 )
 COMPARISON_PHRASES = (
     "más de", "más que", "menos de", "menos que", "más del", "menos del", "frente a", "sin precedentes",
+    # The superlative is "el/la ... más alto": the adjective after "más" carries it.
+    "más alto", "más alta", "más altos", "más altas", "más bajo", "más baja", "más bajos", "más bajas",
+    "más grande", "más grandes", "más importante", "más importantes", "más caro", "más cara", "más rico",
+    "más rica", "más pobre", "más pobres", "más violento", "más violenta", "más largo", "más larga",
 )
 COMPARISON_STEMS = ("aument", "crec", "duplic", "triplic", "disminu")
 SUPERLATIVE_SUFFIXES = ("ísimo", "ísima", "ísimos", "ísimas")
@@ -117,7 +121,8 @@ SPEAKER_ONLY_PARTICIPLES = ("explicado",)
 BETWEEN_NAME_AND_VERB = ("también", "luego", "después", "ya", "además", "ha", "había", "le", "les", "lo", "se")
 ORGANISATION_WORDS = tuple(
     "ministerio instituto gobierno banco fundación secretaría consejo comisión partido tribunal"
-    " fiscalía policía ejército asociación universidad".split()
+    " fiscalía policía ejército asociación universidad gabinete departamento congreso senado cámara"
+    " agencia oficina organización guardia sindicato confederación observatorio".split()
 )
 NOT_SPEAKERS = tuple(
     "él ella ellos ellas nosotros usted ustedes esto eso este esta el la los las un una"
