@@ -7,6 +7,7 @@ developer's own settings.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -18,9 +19,11 @@ APPLICATION = "factcheck"
 
 
 def use_folder(folder: Path) -> None:
-    """Keep settings as INI files under `folder` (tests, portable installs)."""
+    """Keep settings as INI files under `folder` (tests, portable installs), the preferences the
+    window shares with the command line included, so nothing reaches the user's own files."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    os.environ["FACTCHECK_CONFIG_DIR"] = str(folder)
 
 
 class Settings:
