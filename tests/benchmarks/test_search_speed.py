@@ -95,7 +95,8 @@ def test_search_speed(big: Store) -> None:
             ours.append(_time(lambda q=query: big.search_ids(q, limit=50)))
             floor.append(_time(lambda m=match, w=where, j=join, f=fts: raw_search(con, m, w, j, f)))
         scan = statistics.median(_time(lambda w=like: con.execute(
-            f"SELECT c.id FROM claim c WHERE c.text LIKE ? AND {SCOPE} ORDER BY c.reviewed_at DESC LIMIT 50",
+            # Every claim holding the word, as a search without an index must find them all to rank them.
+            f"SELECT count(*) FROM claim c WHERE c.text LIKE ? AND {SCOPE}",
             (f"%{w}%",)).fetchall()) for _ in range(3))
         median, p95, base = statistics.median(ours), _p95(ours), statistics.median(floor)
         ratio = median / base
