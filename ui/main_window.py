@@ -136,8 +136,8 @@ class MainWindow(QMainWindow):
                            self.review_panel.rationale_edit)
 
         self.article_list.articleActivated.connect(self.show_article)
-        self.claims_panel.claimActivated.connect(self.show_claim)
-        self.article_view.claimClicked.connect(self.show_claim)
+        self.claims_panel.claimActivated.connect(self.pick_claim)
+        self.article_view.claimClicked.connect(self.pick_claim)
         self.article_view.showAllRequested.connect(lambda: self.actions.show_all.setChecked(True))
         rp = self.review_panel
         rp.claimTextEdited.connect(lambda text: self._claim_op(ops.EditClaimText, text=text))
@@ -242,6 +242,11 @@ class MainWindow(QMainWindow):
             pending = [c for c in visible if c.verdict is None] or visible
             claim_id = pending[0].id if pending else None
         self.show_claim(claim_id)
+
+    def pick_claim(self, claim_id: int | None) -> None:
+        """A claim the reviewer chose by hand: shown, and a search queue goes on from it."""
+        self.show_claim(claim_id)
+        self.search.follow(claim_id)
 
     def show_claim(self, claim_id: int | None) -> None:
         if claim_id != self.claim_id:

@@ -128,6 +128,17 @@ class SearchFlow(QObject):
                 f"Last search result ({total} of {total}): Esc returns to the results." if step > 0
                 else "First search result.", 4000)
 
+    def follow(self, claim_id: int | None) -> None:
+        """The reviewer picked a claim by hand (a click in the text or the claims table) while the
+        search is active: when it is one of the results, the queue goes on from there."""
+        if self.panel is None or self.row is None or claim_id is None:
+            return
+        ids = [self.panel.model.claim_id_at(r) for r in range(self.panel.model.total)]
+        if claim_id in ids and ids.index(claim_id) != self.row:
+            self.row = ids.index(claim_id)
+            self.panel.select_row(self.row)
+            self._host.update_status()
+
     def back_to_results(self) -> None:
         """Esc outside the panel while active: the results again, on the row last opened."""
         if self.panel is None:

@@ -85,6 +85,24 @@ def test_a_result_opens_in_its_article_and_j_walks_the_results(window, qtbot) ->
     assert window.claim_id == ids[-2]
 
 
+def test_a_result_picked_by_hand_in_the_article_moves_the_queue_there(window, qtbot) -> None:  # noqa: ANN001
+    window.article_view.setFocus()
+    panel = search(qtbot, window, "cartels")
+    ids = [panel.model.claim_id_at(r) for r in range(panel.model.total)]
+    assert len(ids) >= 3
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    same_article = [i for i in ids[1:] if window.store.claim(i).article_id == window.article_id]
+    assert same_article, "the test needs a later result in the first result's article"
+    picked = same_article[-1]
+    window.claims_panel.claimActivated.emit(picked)  # as a click on its row does
+    assert window.claim_id == picked
+    assert window.position_label.text().startswith(f"result {ids.index(picked) + 1} of {len(ids)}")
+    if ids.index(picked) + 1 < len(ids):
+        press(qtbot, Qt.Key.Key_J)
+        assert window.claim_id == ids[ids.index(picked) + 1]
+
+
 def test_esc_returns_to_the_results_and_esc_there_ends_the_search(window, qtbot) -> None:  # noqa: ANN001
     window.article_view.setFocus()
     panel = search(qtbot, window, "cartels")
