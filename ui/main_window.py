@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -45,6 +45,8 @@ from ui.search_flow import SearchFlow
 from ui.settings import Settings
 from ui.similar_panel import SimilarPanel
 from ui.undo import run_and_push
+
+CLOSE_WAIT_MS = 2000  # at most, for background work to end when the window closes
 
 
 @runtime_checkable
@@ -567,6 +569,10 @@ class MainWindow(QMainWindow):
             self.outside_changes.check()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        # A task ending on the pool (a search typed just before) is let finish before the window
+        # takes itself apart: once, a close met a pool thread outside Python at that moment and
+        # never returned. Bounded, so a long import cannot hold the quit up for long.
+        QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
         self.outside_changes.stop()
         self.review_panel.commit_pending_edits()
         self.settings.set_window_state("geometry", self.saveGeometry())
