@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     # The store brings SQLAlchemy and SQLModel (most of a second to import), and the records their
     # dataclasses: only a command that needs them loads them, so `factcheck --help` and a mistyped
     # option answer at once.
-    from factcheck.records import BackupRecord
+    from factcheck.records import BackupRecord, ClaimRecord
     from factcheck.store import Store
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -223,11 +223,18 @@ def cmd_claims(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
-    target = store.claim(args.claim_id)
-    if target is None:
-        print(f"factcheck: there is no claim {args.claim_id}; list them with: factcheck claims ARTICLE_ID",
+def _known_claim(store: Store, claim_id: int) -> ClaimRecord | None:
+    """The claim, or None after saying on stderr that there is none and how to find one."""
+    claim = store.claim(claim_id)
+    if claim is None:
+        print(f"factcheck: there is no claim {claim_id}; list them with: factcheck claims ARTICLE_ID",
               file=sys.stderr)
+    return claim
+
+
+def cmd_verdict(store: Store, args: argparse.Namespace) -> int:
+    target = _known_claim(store, args.claim_id)
+    if target is None:
         return EXIT_ERROR
     if not target.proposed:
         # As in the window: `claims` and the progress count proposed claims only, so a verdict here
@@ -295,10 +302,8 @@ def cmd_search(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_similar(store: Store, args: argparse.Namespace) -> int:
-    claim = store.claim(args.claim_id)
+    claim = _known_claim(store, args.claim_id)
     if claim is None:
-        print(f"factcheck: there is no claim {args.claim_id}; list them with: factcheck claims ARTICLE_ID",
-              file=sys.stderr)
         return EXIT_ERROR
     results = store.similar(claim.id, limit=args.limit)
     if args.json:

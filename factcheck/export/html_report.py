@@ -126,17 +126,14 @@ def _claim(claim: ClaimEntry) -> str:
     if claim.sources:
         items = []
         for s in claim.sources:
-            extra = [x for x in (s.publisher, f"accessed {s.accessed}" if s.accessed else "") if x]
+            extra = wording.source_details(s)
             shown = s.title or s.url
             tail = f" ({e(s.url)})" if s.title and not wording.link(s.url) else ""
-            items.append(f"<li>{_anchor(s.url, shown)}{tail}{' — ' + e(', '.join(extra)) if extra else ''}</li>")
+            items.append(f"<li>{_anchor(s.url, shown)}{tail}{' — ' + e(extra) if extra else ''}</li>")
         lines.append("<ul class=\"sources\">" + "".join(items) + "</ul>")
     elif claim.verdict:
         lines.append("<p class=\"unsourced\">\u26a0 No source backs this verdict.</p>")
     if claim.verdict:
-        reviewed = f"Reviewed by {e(claim.reviewer or 'unknown')}, {e(wording.when(claim.reviewed_at))}"
-        if claim.reused_from is not None:
-            reviewed += f" · reused from claim {claim.reused_from}"
-        lines.append(f"<p class=\"meta\">{reviewed}</p>")
+        lines.append(f"<p class=\"meta\">Reviewed {wording.reviewed_by(claim, e)}</p>")
     lines.append("</div>\n")
     return "\n".join(lines)

@@ -71,17 +71,14 @@ def _claim(claim: ClaimEntry) -> list[str]:
     if claim.sources:
         lines.append("- **Sources:**")
         for s in claim.sources:
-            extra = [x for x in (s.publisher, f"accessed {s.accessed}" if s.accessed else "") if x]
+            extra = wording.source_details(s)
             shown = _link(s.url, s.title or s.url)
             if s.title and not wording.link(s.url):
                 shown += f" ({md(s.url)})"
-            lines.append(f"  - {shown}{' — ' + md(', '.join(extra)) if extra else ''}")
+            lines.append(f"  - {shown}{' — ' + md(extra) if extra else ''}")
     elif claim.verdict:
         lines.append("- **\u26a0 No source** backs this verdict.")
     if claim.verdict:
-        reviewed = f"- **Reviewed:** by {md(claim.reviewer or 'unknown')}, {md(wording.when(claim.reviewed_at))}"
-        if claim.reused_from is not None:
-            reviewed += f" · reused from claim {claim.reused_from}"
-        lines.append(reviewed)
+        lines.append(f"- **Reviewed:** {wording.reviewed_by(claim, md)}")
     lines.append("")
     return lines

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
-from factcheck.export.records import ReportHeader
+from factcheck.export.records import ClaimEntry, ReportHeader, SourceEntry
 
 # The app's verdict marks and colours (as in the window), so a report reads like the screen.
 MARKS = {"verified": "\u2713", "disputed": "\u2717", "unclear": "?", None: "\u25cb"}
@@ -97,3 +98,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def visible(text: str) -> str:
     """The text with every control character replaced by U+FFFD, the mark of an unreadable character."""
     return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+
+
+def source_details(source: SourceEntry) -> str:
+    """What a report says after a source's link: its publisher and when it was accessed."""
+    return ", ".join(x for x in (source.publisher, f"accessed {source.accessed}" if source.accessed else "") if x)
+
+
+def reviewed_by(claim: ClaimEntry, escape: Callable[[object], str]) -> str:
+    """"by ana, 3 May 2025 12:00 UTC · reused from claim 7", the reviewer and the time escaped for the format."""
+    text = f"by {escape(claim.reviewer or 'unknown')}, {escape(when(claim.reviewed_at))}"
+    return text + (f" · reused from claim {claim.reused_from}" if claim.reused_from is not None else "")
