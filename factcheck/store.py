@@ -93,6 +93,7 @@ class Store:
         self.path = db.sqlite_path(self.url)
         self.engine = db.open_engine(target)
         self._writer = ArticleWriter(self.engine)
+        self._all_articles_sql: str | None = None  # the whole article list, compiled once
         v = VERDICTS.c
         self._history = (select(v.id, v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
                          .where(v.claim_id == bindparam("claim")).order_by(v.id))
@@ -397,6 +398,7 @@ class Store:
         finally:
             self.engine = db.open_engine(self._file())  # an older copy is upgraded, with its own backup
             self._writer = ArticleWriter(self.engine)
+            self._all_articles_sql = None  # compiled again for the engine now in place
         return self._record(before)
 
     def _record(self, path: Path, info: backup_files.BackupInfo | None = None) -> BackupRecord:
@@ -422,20 +424,16 @@ class Store:
 
     def articles(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
         """Every article (or those given) with its proposed and reviewed counts, oldest first."""
-        a = ARTICLES.c
-        # The counts are kept on the article row by triggers (migration 0006): no claim is read.
-        query = (select(a.id, a.title, a.outlet, a.url, a.author, a.published, a.language, a.origin,
-                        type_coerce(a.imported_at, String), a.open_claims, a.reviewed_claims)
-                 .order_by(a.id))
-        if ids is not None:
-            query = query.where(a.id.in_(list(ids)))
+        query = _ARTICLE_ROWS if ids is None else _ARTICLE_ROWS.where(ARTICLES.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
             if ids is None and self.engine.dialect.name == "sqlite":
                 # Every article, on every reload of the list: straight from the driver's cursor,
                 # since building SQLAlchemy rows and parsing each timestamp took most of the time.
+                if self._all_articles_sql is None:
+                    self._all_articles_sql = str(query.compile(dialect=self.engine.dialect))
                 driver = conn.connection.driver_connection
                 assert driver is not None  # an open connection always has its driver's connection
-                rows: Iterable[Any] = driver.execute(str(query.compile(dialect=self.engine.dialect))).fetchall()
+                rows: Iterable[Any] = driver.execute(self._all_articles_sql).fetchall()
             else:
                 rows = conn.execute(query).all()
             return [ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _stored_time(r[8]), r[9], r[10])
@@ -641,6 +639,13 @@ class Store:
 
 
 # The columns a ClaimRecord is built from, in its field order.
+# The article list's columns; the counts are kept on the article row by triggers (migration 0006),
+# so no claim is read.
+_ARTICLE_ROWS: Select[Any] = (
+    select(ARTICLES.c.id, ARTICLES.c.title, ARTICLES.c.outlet, ARTICLES.c.url, ARTICLES.c.author,
+           ARTICLES.c.published, ARTICLES.c.language, ARTICLES.c.origin, type_coerce(ARTICLES.c.imported_at, String),
+           ARTICLES.c.open_claims, ARTICLES.c.reviewed_claims)
+    .order_by(ARTICLES.c.id))
 _CLAIM_ROWS: Select[Any] = select(
     CLAIMS.c.id, CLAIMS.c.article_id, CLAIMS.c.position, CLAIMS.c.text, CLAIMS.c.start, CLAIMS.c.end,
     CLAIMS.c.speaker, CLAIMS.c.score, CLAIMS.c.reasons, CLAIMS.c.proposed, CLAIMS.c.dismissed, CLAIMS.c.verdict,
