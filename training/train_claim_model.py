@@ -138,8 +138,8 @@ def load_newtral() -> tuple[Sentences, np.ndarray]:
     """The tweets labelled check-worthy, and their "is a claim" labels."""
     with _need(DATA / "es-newtral-2021" / "train.tsv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    sentences = Sentences([r["tweet_text"] for r in rows], np.array([r["check-worthiness"].strip() == "1" for r in rows]),
-                          [r["tweet_id"] for r in rows])
+    worthy = np.array([r["check-worthiness"].strip() == "1" for r in rows])
+    sentences = Sentences([r["tweet_text"] for r in rows], worthy, [r["tweet_id"] for r in rows])
     return sentences, np.array([r["claim"].strip() == "1" for r in rows])
 
 
@@ -194,12 +194,11 @@ class Fitted:
 
 
 def _vectorizers(st: Settings, vocabularies: tuple[list[str], list[str]] | None) -> tuple[TfidfVectorizer, ...]:
+    min_df = 1 if vocabularies else st.min_df
     word = TfidfVectorizer(analyzer="word", ngram_range=st.word_ngrams, sublinear_tf=st.sublinear_tf,
-                           min_df=1 if vocabularies else st.min_df, vocabulary=vocabularies[0] if vocabularies else None,
-                           dtype=np.float64)
+                           min_df=min_df, vocabulary=vocabularies[0] if vocabularies else None, dtype=np.float64)
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=st.char_ngrams, sublinear_tf=st.sublinear_tf,
-                           min_df=1 if vocabularies else st.min_df, vocabulary=vocabularies[1] if vocabularies else None,
-                           dtype=np.float64)
+                           min_df=min_df, vocabulary=vocabularies[1] if vocabularies else None, dtype=np.float64)
     return word, char
 
 
@@ -287,19 +286,19 @@ def at_threshold(scores: np.ndarray, labels: np.ndarray, threshold: float) -> tu
 
 
 def choose_threshold(scores: np.ndarray, labels: np.ndarray, recall: float) -> float:
-    """The highest threshold, on a 0.01 grid, whose held-out recall is at least ``recall``: a reviewer
+    """The highest threshold, on a 0.005 grid, whose held-out recall is at least ``recall``: a reviewer
     triages the proposals by hand, so missing a claim costs more than reading one sentence too many."""
-    for t in np.round(np.arange(0.99, 0.0, -0.01), 2):
+    for t in np.round(np.arange(0.995, 0.0, -0.005), 3):
         if at_threshold(scores, labels, float(t))[1] >= recall:
             return float(t)
-    return 0.01
+    return 0.005
 
 
 def threshold_table(scores: np.ndarray, labels: np.ndarray) -> str:
     rows = []
-    for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+    for t in (0.02, 0.025, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5):
         p, r = at_threshold(scores, labels, t)
-        rows.append(f"  t={t:.1f}: P {p:.2f} R {r:.2f} proposed {np.mean(scores >= t):.1%}")
+        rows.append(f"  t={t:.3f}: P {p:.2f} R {r:.2f} proposed {np.mean(scores >= t):.1%}")
     return "\n".join(rows)
 
 
@@ -425,7 +424,7 @@ def spanish(args: argparse.Namespace) -> tuple[Fitted, dict[str, Any]]:
 
 SHIPPED_EN: tuple[Settings, tuple[str, ...]] = (Settings(), ("gt",))
 SHIPPED_ES = Settings()
-RECALL = 0.6
+RECALL = 0.75
 # The Spanish figures are given at the threshold the package ships (chosen on the English folds).
 THRESHOLD = claims.PROPOSE_THRESHOLD
 

@@ -36,8 +36,8 @@ import json
 import math
 import re
 import threading
-from itertools import chain, pairwise, repeat
 from dataclasses import dataclass
+from itertools import chain, pairwise, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -235,9 +235,11 @@ class ClaimModel:
         n = len(texts)
         (word_rows, word_cols, word_values), (char_rows, char_cols, char_values) = self._entries(texts)
         word_parts = word_values * self.word.weights[word_cols]
+        # The dense part as a plain product and sum, not a matrix product: BLAS's threads would
+        # compete with the other import workers for the cores.
         logits = (self.intercept + np.bincount(word_rows, weights=word_parts, minlength=n)
                   + np.bincount(char_rows, weights=char_values * self.char.weights[char_cols], minlength=n)
-                  + self._dense_matrix(reasons, tokens) @ self.dense_weights)
+                  + (self._dense_matrix(reasons, tokens) * self.dense_weights).sum(axis=1))
         probabilities = 1.0 / (1.0 + np.exp(-logits))
         words: list[list[str]] = [[] for _ in range(n)]
         heavy = np.flatnonzero(word_parts >= MIN_CONTRIBUTION)
@@ -257,13 +259,14 @@ class ClaimModel:
 
     def _weighing_words(self, columns: list[int]) -> list[str]:
         """Up to three of these word columns (heaviest first), none made of function words alone
-        ("but she"), none sharing a word with one already named ("percent in" after "percent")."""
+        ("but she") or shorter than three letters, none sharing a word with one already named
+        ("percent in" after "percent")."""
         terms = self.word.terms
         chosen: list[str] = []
         seen: set[str] = set()
         for j in columns:
             words = terms[j].split(" ")
-            if seen.isdisjoint(words) and not self._plain_words.issuperset(words):
+            if seen.isdisjoint(words) and not self._plain_words.issuperset(words) and len(terms[j]) > 2:
                 chosen.append(terms[j])
                 if len(chosen) == 3:
                     break
