@@ -203,7 +203,8 @@ _ENGLISH_RULES = _rules(
     ("year", _YEAR_ALONE),
     # Sixteen to nineteen, twenty or two thousand, and a space, open every spoken year.
     ("spoken_year", rf"(?P<m>{_SPOKEN_YEAR_EN})", ("ixteen ", "eventeen ", "ighteen ", "ineteen ", "wenty ", "wo tho")),
-    ("year_phrase", rf"(?P<m>{_words(*en.YEAR_PHRASES)})\b(?!-)", ("year", "Year")),
+    # Not before a year of its own ("the full year 2024" is 2024, which the year rule reads).
+    ("year_phrase", rf"\b(?P<m>{_words(*en.YEAR_PHRASES)})\b(?!-)(?!,?\s+[12][0-9]{{3}}\b)", ("year", "Year")),
 )
 
 ENGLISH = Language(
@@ -266,7 +267,7 @@ _SPANISH_RULES = _rules(
         r"\s+(?P<unit>d[íi]as?|semanas?|mes|meses|años?))\b",
     ),
     ("year", _YEAR_ALONE),
-    ("year_phrase", rf"(?P<m>{_words(*es.YEAR_PHRASES)})\b", ("año",)),
+    ("year_phrase", rf"\b(?P<m>{_words(*es.YEAR_PHRASES)})\b(?!,?\s+(?:de\s+)?[12][0-9]{{3}}\b)", ("año",)),
 )
 
 SPANISH = Language(

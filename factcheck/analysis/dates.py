@@ -370,8 +370,8 @@ def _resolve_relative_day(match: re.Match[str], reference: dt.date | None, lang:
     word, word_start = word_before(text, start)
     if key == "mañana" and word in _MORNING:
         return None
-    if key == "tomorrow" and word in _TIMELESS:
-        return None  # "the people of tomorrow"
+    if key == "tomorrow" and word in _TIMELESS and not _is_preposition(word_before(text, word_start)[0], lang):
+        return None  # "the people of tomorrow", but "as of tomorrow" is a date
     if word in _DAY_MODIFIERS:  # "late yesterday"
         start = word_start
     elif match["rel"] == "Today" and capitalised_before(text, start):

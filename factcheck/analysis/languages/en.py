@@ -42,7 +42,9 @@ FUTURE_MARKERS = (
 )
 PAST_MARKERS = (
     r"(?<!\bbe\s)(?<!\bbeen\s)[a-z]{2,}ed(?!\s+to\b)", r"was", r"were", r"had", r"did", r"met", r"began",
-    r"came", r"went", r"took", r"held", r"made", r"won", r"lost", r"ago",
+    r"came", r"went", r"took", r"held", r"made", r"won", r"lost", r"rose", r"fell", r"grew", r"became", r"left",
+    r"sold", r"bought", r"paid", r"spent", r"gave", r"got", r"built", r"found", r"led", r"brought", r"sent",
+    r"broke", r"ago",
 )
 HABITUAL_WORDS = ("each", "every")
 AMOUNT_WORDS = tuple(
