@@ -11,10 +11,17 @@ date, normally the publication date:
   A day and month without a year, a month ("in January") or a weekday ("on Saturday") is the
   most recent one on or before the reference, the news convention for reporting past events,
   unless the sentence speaks of the future just before it ("will meet on Monday", "payable
-  Dec. 15"), when it is the first one on or after the reference. "last"/"next" move strictly
-  before/after the reference; "this Friday"/"este lunes" is that day of the reference's week.
-  "yesterday", "the day before", "last month", "two days ago" and "hace dos días" are calendar
-  arithmetic (dateutil.relativedelta) on the reference.
+  Dec. 15"), when it is the first one on or after the reference. A day and month or a month is
+  also the coming one when that is less than a third as far as the past one and no verb in the
+  past comes before it in its clause ("the record date is Nov. 9" on Oct. 27; not "they met
+  in June" on May 3). "last"/"next" move strictly before/after the reference; "this
+  Friday"/"este lunes" is that day of the reference's week. "yesterday", "the day before", "last
+  month", "two days ago" and "hace dos días" are calendar arithmetic (dateutil.relativedelta) on
+  the reference; "year-earlier", "the current fiscal year", "by year end" and "a finales de año" are years
+  counted from the reference's (language files, YEAR_PHRASES).
+* A year read aloud ("nineteen ninety-six", "two thousand and eight", "January nineteen
+  ninety-seven"), as broadcast transcripts write it, is a year like "1996"; "two thousand" alone
+  only after "the year" or a preposition like "in".
 
 Choices:
 
@@ -173,8 +180,11 @@ def _parse(span: str, lang: Language) -> dt.date | None:
         return None
 
 
-_K_DAY = 3
-_K_MONTH = 3
+# A year-less date is the coming one, not the past one, when the coming one is less than a third
+# as far away ("Nov. 10" on Nov. 2 is eight days ahead, not 357 back) and no verb in the past
+# points back: a writer meaning the one nearly a year ago would give the year or say "last".
+# The same for a month alone, counted in months ("in January" written in November).
+_NEARER_AHEAD = 3
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1}
 # A weekday that fits only the coming date moves a year-less date forward, within half a year;
 # further ahead, a slip of the writer is likelier than an unannounced change of year.
@@ -264,7 +274,7 @@ def _resolve_month(match: re.Match[str], reference: dt.date | None, lang: Langua
         if future.weekday() == number != past.weekday() and (future - reference).days <= _WEEKDAY_HINT_DAYS:
             return start, end, *_day(future)
     if speaks_of_future(text, start, lang) or (
-        (future - reference).days * _K_DAY < (reference - past).days and not speaks_of_past(text, start, lang)
+        (future - reference).days * _NEARER_AHEAD < (reference - past).days and not speaks_of_past(text, start, lang)
     ):
         return start, end, *_day(future)
     return start, end, *_day(past)
@@ -308,7 +318,7 @@ def _resolve_month_alone(match: re.Match[str], reference: dt.date | None, lang: 
     if reference is None:
         return start, end, None, "month"
     if direction == "" and (speaks_of_future(text, start, lang) or (
-        (month - reference.month) % 12 * _K_MONTH < (reference.month - month) % 12
+        (month - reference.month) % 12 * _NEARER_AHEAD < (reference.month - month) % 12
         and not speaks_of_past(text, start, lang))):
         direction = "future"
     return start, end, *_month(*_month_year(month, reference, direction))
