@@ -202,7 +202,7 @@ _ENGLISH_RULES = _rules(
     ("ago", r"(?P<m>ago|earlier)\b"),
     ("year", _YEAR_ALONE),
     # Sixteen to nineteen, twenty or two thousand, and a space, open every spoken year.
-    ("spoken_year", rf"(?P<m>{_SPOKEN_YEAR_EN})", ("ixteen ", "eventeen ", "ighteen ", "ineteen ", "wenty ", "wo tho")),
+    ("spoken_year", rf"(?P<m>{_SPOKEN_YEAR_EN})", ("teen ", "wenty ", "thousand")),
     # Not before a year of its own ("the full year 2024" is 2024, which the year rule reads).
     ("year_phrase", rf"\b(?P<m>{_words(*en.YEAR_PHRASES)})\b(?!-)(?!,?\s+[12][0-9]{{3}}\b)", ("year", "Year")),
 )

@@ -94,7 +94,7 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
         reference = reference.date()
     candidates: list[Found] = []
     for rule in lang.rules:
-        if rule.hints and not any(hint in text for hint in rule.hints):
+        if rule.hints and not _contains_any(text, rule.hints):
             continue
         resolve = _RESOLVERS[rule.kind]
         for match in rule.regex.finditer(text):
@@ -110,6 +110,14 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
         DateMention(start, end, text[start:end], value, granularity)
         for start, end, value, granularity in _longest_first(candidates)
     ]
+
+
+def _contains_any(text: str, hints: tuple[str, ...]) -> bool:
+    # A loop rather than any() over a generator: this runs for every sentence imported.
+    for hint in hints:
+        if hint in text:
+            return True
+    return False
 
 
 def _longest_first(candidates: list[Found]) -> list[Found]:
