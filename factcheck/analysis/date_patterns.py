@@ -9,7 +9,10 @@ Every pattern starts with a word that can only belong to a date (a month or week
 "yesterday", "hace", a four-digit number), spelt out in its lower-case and capitalised forms
 as a prefix tree. A pattern that opens with literal text lets the regex engine skip ahead to
 candidate positions instead of trying a case-insensitive alternation at every character, which
-makes a full scan of an article several times faster. The words that come *before* the anchor
+makes a full scan of an article several times faster. The two exceptions, years read aloud
+("nineteen ninety-six") and year phrases ("the current fiscal year"), open with common letters
+and so are scanned only in a text that holds one of their hints (``Rule.hints``), a substring
+test that costs far less than the scan. The words that come *before* the anchor
 ("on", "in", "late", "el pasado") are read backwards from a match by the context readers at the
 end of this module, for the same reason.
 
