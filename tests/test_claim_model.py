@@ -125,3 +125,9 @@ def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
     np.savez(tmp_path / "en.npz", **arrays)
     with pytest.raises(ValueError, match="format 99"):
         claim_model.read_model(tmp_path / "en.npz")
+
+
+def test_a_file_without_its_arrays_is_refused_by_name(tmp_path: Path) -> None:
+    np.savez(tmp_path / "en.npz", coef=np.zeros(3))
+    with pytest.raises(ValueError, match="no 'config' array"):
+        claim_model.read_model(tmp_path / "en.npz")

@@ -278,11 +278,19 @@ def model_path(language: str) -> Path:
     return MODELS / f"{language}.npz"
 
 
+class ClaimModelError(RuntimeError):
+    """The model file of a language is missing or unreadable: the installation is incomplete."""
+
+
 def read_model(path: Path) -> ClaimModel:
+    """The model in ``path``; ValueError names what is wrong with a file of the wrong shape."""
     import numpy as np
 
     with np.load(path, allow_pickle=False) as data:
         arrays = {name: data[name] for name in data.files}
+    for name in ("config", "word_terms", "word_idf", "char_terms", "char_idf", "coef", "intercept"):
+        if name not in arrays:
+            raise ValueError(f"claim model {path.name} has no {name!r} array")
     config = json.loads(arrays.pop("config").tobytes().decode("utf-8"))
     return ClaimModel(config, arrays)
 
@@ -298,5 +306,11 @@ def model(language: str) -> ClaimModel:
         with _LOAD_LOCK:
             found = _LOADED.get(language)
             if found is None:
-                found = _LOADED[language] = read_model(model_path(language))
+                path = model_path(language)
+                try:
+                    found = _LOADED[language] = read_model(path)
+                except (OSError, ValueError, KeyError) as error:
+                    raise ClaimModelError(
+                        f"the claim model {path} cannot be read ({error}); reinstall the package, "
+                        "or rebuild the models with `make model`") from error
     return found

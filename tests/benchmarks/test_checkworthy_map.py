@@ -90,9 +90,8 @@ def test_shipped_model_size_load_time_and_speed() -> None:
     word-list scorer alone in the same run; the load against numpy reading the same file."""
     import numpy as np
 
-    from tests.benchmarks.corpus import articles
-
     from factcheck.analysis import sentences
+    from tests.benchmarks.corpus import articles
 
     docs = [([s.text for s in sentences.split_sentences(a.body, a.language)], a.language) for a in articles(300)]
     n = sum(len(d) for d, _ in docs)
@@ -120,7 +119,7 @@ def test_shipped_model_size_load_time_and_speed() -> None:
     t, f = statistics.median(ours), statistics.median(floors)
     load, read = statistics.median(loads), statistics.median(reads)
     sizes = {lang: claim_model.model_path(lang).stat().st_size for lang in ("en", "es")}
-    print(f"\nmodel files: " + ", ".join(f"{lang} {size / 1e6:.2f} MB" for lang, size in sizes.items())
+    print("\nmodel files: " + ", ".join(f"{lang} {size / 1e6:.2f} MB" for lang, size in sizes.items())
           + f"; load {load * 1e3:.0f} ms (numpy reading the arrays {read * 1e3:.0f} ms, {load / read:.1f}x)")
     print(f"{n} sentences of 300 articles: model {n / t:,.0f} sentences/s ({t / n * 1e6:.0f} us), word-list scorer "
           f"{n / f:,.0f} sentences/s ({f / n * 1e6:.0f} us); {t / f:.1f}x (median of {RUNS})")
