@@ -425,7 +425,7 @@ def spanish(args: argparse.Namespace) -> tuple[Fitted, dict[str, Any]]:
 
 SHIPPED_EN: tuple[Settings, tuple[str, ...]] = (Settings(), ("gt",))
 SHIPPED_ES = Settings()
-RECALL = 0.75
+RECALL = 0.8
 # The Spanish figures are given at the threshold the package ships (chosen on the English folds).
 THRESHOLD = claims.PROPOSE_THRESHOLD
 

@@ -48,10 +48,10 @@ from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_defaul
 from factcheck.analysis.speaker import find_speaker, may_attribute
 
 # Sentences scoring at or above this are proposed as claims: the highest threshold whose recall on
-# held-out CLEF-2019 transcripts is at least 0.75 (training/train_claim_model.py prints it). The
+# held-out CLEF-2019 transcripts is at least 0.8 (training/train_claim_model.py prints it). The
 # model's probabilities follow the transcripts' rate of check-worthy sentences (under 3 %), hence
 # a low number; a reviewer triages the proposals, and news copy holds more claims than debates.
-PROPOSE_THRESHOLD = 0.025
+PROPOSE_THRESHOLD = 0.02
 
 
 @dataclass(frozen=True, slots=True)
