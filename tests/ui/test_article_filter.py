@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from factcheck.ops import EditArticleDetails, SetVerdict
-from factcheck.records import ArticleRecord
+from factcheck.records import ArticleRecord, Changes
 from factcheck.store import Store
 from ui.article_list_panel import ArticleListPanel
 from ui.models.article_filter import search_key, search_keys
@@ -243,3 +243,22 @@ def test_tooltips_read_what_the_list_does_not_hold(desk: Store) -> None:
     model = ArticleListModel(desk)
     tip = model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == ["Lisbon metro sets a record", "Público · 2024-01-15", "By Ana Sousa", "pasted"]
+
+
+def test_an_import_of_many_articles_merges_in_keeping_the_filter_and_the_selection(
+        qtbot, panel: ArticleListPanel, desk: Store) -> None:  # noqa: ANN001
+    _, _, madrid, _, _ = (a.id for a in desk.articles())
+    panel.select_article(madrid)
+    panel.filter_edit.setText("ro")
+    new = [desk.import_text(BODY.format(day="Monday", count=n + 10, what="show"), outlet="bench",
+                            title=("Rome", "Oslo", "Brno")[n % 3] + f" report {n}").article_id for n in range(12)]
+    finish(desk, madrid)
+    with qtbot.assertNotEmitted(panel.articleActivated):
+        panel.on_changes(Changes(articles={*new, madrid}, article_list=True))
+    assert shown_ids(panel.model) == expected(desk, "ro")
+    assert set(new[::3]) <= set(shown_ids(panel.model))  # "Rome": shown; "Oslo", "Brno": not
+    assert not (set(new[1::3]) | set(new[2::3])) & set(shown_ids(panel.model))
+    assert panel.view.currentIndex().data(ArticleIdRole) == madrid
+    assert panel.position_of(madrid) == (len(shown_ids(panel.model)), len(shown_ids(panel.model)))  # finished: last
+    panel.filter_edit.clear()
+    assert panel.model.article_count() == len(ARTICLES) + 12

@@ -40,8 +40,13 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ID = int(ArticleIdRole)
 _PROGRESS = int(ProgressRole)
 _CENTERED = Qt.AlignmentFlag.AlignCenter
-# More changed articles than this at once (an import's batch) are read with the whole list.
-RELOAD_ABOVE = 64
+# Up to this many changed articles (a verdict's one) move, come or go row by row, so the view keeps
+# its selection and scroll without a reset; more (an import's batch) are merged in with one reset.
+ROW_BY_ROW = 8
+# Up to this many are put in place one by one; more are merged in one pass over the list.
+MERGE_IN_PLACE = 200
+# More than this many are read with the whole list rather than by id.
+RELOAD_ABOVE = 5000
 # Where each cell's value sits in an ArticleRow.
 _ID_AT, _TITLE_AT, _OUTLET_AT, _DATE_AT, _CLAIMS_AT, _REVIEWED_AT = range(6)
 
@@ -152,9 +157,36 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
         if len(wanted) > RELOAD_ABOVE:
             self.reload()
             return
-        fresh = {row[_ID_AT]: row for row in self._store.article_list(wanted)}
+        read = self._store.article_list(wanted)
+        if len(wanted) > ROW_BY_ROW:
+            self._merge(wanted, read)
+            return
+        fresh = {row[_ID_AT]: row for row in read}
         for article_id in sorted(wanted):
             self._update(article_id, fresh.get(article_id))
+
+    def _merge(self, wanted: set[int], fresh: list[ArticleRow]) -> None:
+        """Many articles at once (an import): only their rows were read; then one reset."""
+        if len(wanted) > MERGE_IN_PLACE:
+            kept = [row for row in self._rows if row[_ID_AT] not in wanted]
+            rows = self._in_order(sorted(kept + fresh))  # tuples sort by their id, which is unique
+            keys = _keys_of(rows) if self._needle else None
+        else:  # each one out of its place and into its new one, keys alongside: no pass over the list
+            rows = self._rows.copy()
+            keys = self._keys.copy() if self._keys is not None else None
+            for place in sorted((p for p in map(self._place, wanted) if p is not None), reverse=True):
+                del rows[place]
+                if keys is not None:
+                    del keys[place]
+            for row in fresh:
+                at = bisect_left(rows, self._sort_key(row), key=self._sort_key)
+                rows.insert(at, row)
+                if keys is not None:
+                    keys.insert(at, search_key(row[_TITLE_AT], row[_OUTLET_AT]))
+        shown = matching(keys, self._needle) if keys is not None and self._needle else None
+        self.beginResetModel()
+        self._rows, self._keys, self._shown = rows, keys, shown
+        self.endResetModel()
 
     def _update(self, article_id: int, row: ArticleRow | None) -> None:
         """Put one article's fresh row (None: gone) in place, telling the view as little as it needs."""
