@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from factcheck.records import ArticleRecord, ArticleRow
+from factcheck.records import ArticleRow
 from factcheck.store import Store
 from ui.models.article_filter import UNTITLED, fold, matching, search_key, search_keys
 from ui.models.record_table_model import RecordTableModel
@@ -59,8 +59,10 @@ def _keys_of(rows: list[ArticleRow]) -> list[str]:
     return search_keys(list(map(itemgetter(_TITLE_AT), rows)), list(map(itemgetter(_OUTLET_AT), rows)))
 
 
-class ArticleListModel(RecordTableModel[ArticleRecord]):
-    """Articles with their review progress (reviewed of proposed claims), those matching the filter."""
+class ArticleListModel(RecordTableModel[ArticleRow]):
+    """Articles with their review progress (reviewed of proposed claims), those matching the filter.
+
+    The base's headers serve; its list of records does not: the rows live in `_rows` and `_shown`."""
 
     ArticleIdRole = ArticleIdRole
     ProgressRole = ProgressRole
@@ -80,7 +82,7 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
     # -- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read every article; for imports and anything else that changes the set of rows."""
+        """Re-read every article: on opening, on F5, after another program's changes."""
         rows = self._in_order(self._store.article_list())
         keys = _keys_of(rows) if self._needle else None
         shown = matching(keys, self._needle) if keys is not None else None
@@ -124,9 +126,6 @@ class ArticleListModel(RecordTableModel[ArticleRecord]):
         return (self._unfinished_first and _finished(row), row[_ID_AT])
 
     # -- filtering -------------------------------------------------------------------------
-
-    def filter_text(self) -> str:
-        return self._needle
 
     def set_filter(self, text: str) -> None:
         """Show only articles whose title or outlet contains `text`, ignoring case; "" shows all."""
