@@ -40,6 +40,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ID = int(ArticleIdRole)
 _PROGRESS = int(ProgressRole)
 _CENTERED = Qt.AlignmentFlag.AlignCenter
+_SERVED = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID, _PROGRESS))
 # Up to this many changed articles (a verdict's one) move, come or go row by row, so the view keeps
 # its selection and scroll without a reset; more (an import's batch) are merged in with one reset.
 ROW_BY_ROW = 8
@@ -292,13 +293,14 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         return len(self._shown) if self._shown is not None else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks each painted cell for some ten roles and this model serves five: the others
+        # are turned away before any lookup.
+        if role not in _SERVED or not index.isValid():
             return None
         article = self._at(index.row())
         if article is None:
             return None
         column = index.column()
-        role = int(role)
         if role == _DISPLAY:
             if column == TITLE:
                 return article[_TITLE_AT] or UNTITLED
