@@ -38,6 +38,7 @@ from factcheck.records import (
     VerdictRecord,
 )
 from factcheck.storage import backups
+from factcheck.storage.locations import default_database as default_database  # re-exported for the window
 from factcheck.storage.revisions import HEAD, USER_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -148,6 +149,10 @@ class QuickReads:
     @staticmethod
     def _marks(n: int) -> str:
         return ", ".join("?" * n)
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits (this one never writes)."""
+        return int(self._rows("PRAGMA data_version")[0][0])
 
     # -- the reads (each answers as the Store method of the same name) -----------------------
 

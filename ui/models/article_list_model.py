@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import ArticleRecord
-from factcheck.store import Store
 from ui.models.record_table_model import RecordTableModel
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 
