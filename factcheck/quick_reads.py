@@ -25,21 +25,26 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from factcheck.records import (
-    ArticleRecord,
-    ArticleText,
-    ClaimRecord,
-    DateRecord,
-    SavedSearch,
-    SourceRecord,
-    VerdictRecord,
-)
-from factcheck.storage import backups
 from factcheck.storage.locations import default_database as default_database  # re-exported for the window
 from factcheck.storage.revisions import HEAD, USER_VERSION
+
+if TYPE_CHECKING:
+    from factcheck.records import (
+        ArticleRecord,
+        ArticleText,
+        ClaimRecord,
+        DateRecord,
+        SavedSearch,
+        SourceRecord,
+        VerdictRecord,
+    )
+
+# The records (dataclasses, some tens of milliseconds to define) and the backups are imported by the
+# reads that need them: the window checks a database with `open` before its first paint, and reads
+# after it.
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -79,8 +84,11 @@ def stored_time(value: str | dt.datetime | None) -> dt.datetime | None:
     return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
-def _article(r: Sequence[Any]) -> ArticleRecord:
-    return ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], stored_time(r[8]), r[9], r[10])
+def _articles(rows: Iterable[Sequence[Any]]) -> list[ArticleRecord]:
+    from factcheck.records import ArticleRecord
+
+    return [ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], stored_time(r[8]), r[9], r[10])
+            for r in rows]
 
 
 class QuickReads:
@@ -162,13 +170,13 @@ class QuickReads:
     def articles(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
         """Every article (or those given) with its proposed and reviewed counts, oldest first."""
         if ids is None:
-            return [_article(r) for r in self._rows(ARTICLE_COLUMNS + " ORDER BY article.id")]
+            return _articles(self._rows(ARTICLE_COLUMNS + " ORDER BY article.id"))
         wanted = list(dict.fromkeys(ids))
         found: list[ArticleRecord] = []
         for start in range(0, len(wanted), IDS_PER_STATEMENT):
             chunk = wanted[start:start + IDS_PER_STATEMENT]
-            found += [_article(r) for r in self._rows(
-                f"{ARTICLE_COLUMNS} WHERE article.id IN ({self._marks(len(chunk))}) ORDER BY article.id", chunk)]
+            found += _articles(self._rows(
+                f"{ARTICLE_COLUMNS} WHERE article.id IN ({self._marks(len(chunk))}) ORDER BY article.id", chunk))
         return sorted(found, key=lambda a: a.id)
 
     def article(self, article_id: int) -> ArticleRecord | None:
@@ -176,6 +184,8 @@ class QuickReads:
         return found[0] if found else None
 
     def article_text(self, article_id: int) -> ArticleText | None:
+        from factcheck.records import ArticleText, DateRecord
+
         record = self.article(article_id)
         if record is None:
             return None
@@ -204,6 +214,8 @@ class QuickReads:
 
     def _claim_records(self, sql: str, params: Sequence[Any]) -> list[ClaimRecord]:
         """Records for the claim rows `sql` selects, with their sources and dates, in three statements."""
+        from factcheck.records import ClaimRecord, DateRecord, SourceRecord
+
         rows = self._rows(sql, params)
         ids = [r[0] for r in rows]
         sources: dict[int, list[SourceRecord]] = defaultdict(list)
@@ -225,13 +237,19 @@ class QuickReads:
 
     def history(self, claim_id: int) -> list[VerdictRecord]:
         """Every verdict the claim was given, oldest first."""
+        from factcheck.records import VerdictRecord
+
         return [VerdictRecord(r[0], r[1], r[2], r[3], r[4], stored_time(r[5]), r[6])
                 for r in self._rows(HISTORY, [claim_id])]
 
     def saved_searches(self) -> list[SavedSearch]:
         """The sidebar's saved searches, by name."""
+        from factcheck.records import SavedSearch
+
         return [SavedSearch(id=r[0], name=r[1], query=r[2]) for r in self._rows(SAVED_SEARCHES)]
 
     def backup_due(self, min_age: dt.timedelta = dt.timedelta(0)) -> bool:
         """Whether the database changed since its newest backup, made at least `min_age` ago (as the store's)."""
+        from factcheck.storage import backups
+
         return self.path is not None and backups.backup_due(self.path, min_age) and self.article_count() > 0

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from factcheck.records import BackupRecord
 from ui.backups_banner import BackupBanner
 from ui.formatting import clock_time
 from ui.tasks import Task
 
 if TYPE_CHECKING:
+    from factcheck.records import BackupRecord
     from factcheck.store import Store
 
 

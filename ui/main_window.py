@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from factcheck.errors import FactcheckError
-from factcheck.records import Changes, ClaimRecord, ImportReport
 from ui.actions import Actions
 from ui.backups_banner import BackupBanner
 from ui.backups_schedule import BackupSchedule
@@ -35,6 +34,7 @@ from ui.starting_store import StartingStore
 
 if TYPE_CHECKING:
     from factcheck import ops
+    from factcheck.records import Changes, ClaimRecord, ImportReport
     from factcheck.store import Store
     from ui.backups_dialog import BackupsDialog
 
