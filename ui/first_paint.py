@@ -25,7 +25,7 @@ class _AfterPaint(QObject):
             self._done = True
             watched.removeEventFilter(self)
             # The paint event is delivered before the widget draws; the turn after it, it is drawn.
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(0, self, self._then)  # dropped if the widget is gone by then
         return False
 
 
@@ -40,4 +40,4 @@ def after_next_paint(widget: QWidget, then: Callable[[], None], *, at_most_ms: i
                 widget.removeEventFilter(watcher)
                 then()
 
-        QTimer.singleShot(at_most_ms, late)
+        QTimer.singleShot(at_most_ms, watcher, late)  # owned by the watcher: gone with the widget
