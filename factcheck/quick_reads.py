@@ -80,7 +80,12 @@ def stored_time(value: str | dt.datetime | None) -> dt.datetime | None:
     ("2025-05-03 12:00:00.000000"); a server's driver gives a datetime."""
     if not value:
         return None
-    when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+    when = value
+    if isinstance(value, str):
+        try:
+            when = dt.datetime.fromisoformat(value + "+00:00")  # one call: a fifth of parsing, then replacing
+        except ValueError:
+            when = dt.datetime.fromisoformat(value)  # a time with its own offset
     return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
