@@ -80,8 +80,9 @@ def stored_time(value: str | dt.datetime | None) -> dt.datetime | None:
     ("2025-05-03 12:00:00.000000"); a server's driver gives a datetime."""
     if not value:
         return None
-    when = value
-    if isinstance(value, str):
+    if isinstance(value, dt.datetime):
+        when = value
+    else:
         try:
             when = dt.datetime.fromisoformat(value + "+00:00")  # one call: a fifth of parsing, then replacing
         except ValueError:
