@@ -17,6 +17,7 @@ driver; what must differ per dialect (only the placeholders so far) is in PLACEH
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import sqlite3
@@ -55,6 +56,9 @@ PLACEHOLDERS = {"sqlite": "?", "postgresql": "%s"}
 ARTICLE_COLUMNS = ("SELECT article.id, article.title, article.outlet, article.url, article.author, article.published, "
                    "article.language, article.origin, article.imported_at, article.open_claims, "
                    "article.reviewed_claims FROM article")
+# The article list's columns (records.ArticleRow), all in its covering index (migration 0007).
+ARTICLE_LIST = ("SELECT article.id, article.title, article.outlet, coalesce(substr(article.published, 1, 10), ''), "
+                "article.open_claims, article.reviewed_claims FROM article")
 CLAIM_COLUMNS = ('SELECT claim.id, claim.article_id, claim.position, claim.text, claim.start, claim."end", '
                  "claim.speaker, claim.score, claim.reasons, claim.proposed, claim.dismissed, claim.verdict, "
                  "claim.rationale, claim.reviewer, claim.reviewed_at, claim.version FROM claim")
@@ -184,6 +188,25 @@ class QuickReads:
             found += _articles(self._rows(
                 f"{ARTICLE_COLUMNS} WHERE article.id IN ({self._marks(len(chunk))}) ORDER BY article.id", chunk))
         return sorted(found, key=lambda a: a.id)
+
+    def article_list(self, ids: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+        """The article list's rows (records.ArticleRow) for every article (or those given), oldest first."""
+        if ids is not None:
+            wanted = list(dict.fromkeys(ids))
+            found: list[tuple[Any, ...]] = []
+            for start in range(0, len(wanted), IDS_PER_STATEMENT):
+                chunk = wanted[start:start + IDS_PER_STATEMENT]
+                found += self._rows(f"{ARTICLE_LIST} WHERE article.id IN ({self._marks(len(chunk))})", chunk)
+            return sorted(found)
+        # Tens of thousands of fresh tuples would set the garbage collector off again and again (as
+        # the store's read says): none of them can be in a cycle.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._rows(ARTICLE_LIST + " ORDER BY article.id")
+        finally:
+            if collecting:
+                gc.enable()
 
     def article(self, article_id: int) -> ArticleRecord | None:
         found = self.articles([article_id])

@@ -59,6 +59,8 @@ def test_the_records_are_the_stores(desk: Path) -> None:
         articles = store.articles()
         assert quick.articles() == articles and len(articles) == 3
         assert quick.articles([a.id for a in articles][::-1] + [999]) == store.articles([3, 2, 1, 999])
+        assert quick.article_list() == store.article_list() and len(quick.article_list()) == 3
+        assert quick.article_list([3, 1, 999]) == store.article_list([3, 1, 999])
         for article in articles:
             assert quick.article(article.id) == store.article(article.id)
             assert quick.article_text(article.id) == store.article_text(article.id)
