@@ -28,8 +28,10 @@ import argparse
 import csv
 import json
 import random
+import re
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +44,8 @@ from factcheck.importing.reading import ArticleInput  # noqa: E402
 from factcheck.records import VERDICT_LABELS  # noqa: E402
 from factcheck.search.similar import CONSIDERED, ranked_for  # noqa: E402
 from factcheck.search.similar_features import AGAINST, NAMES, Pair, features  # noqa: E402
+from factcheck.search.similar_text import clean, words  # noqa: E402
+from factcheck.search.similar_vectors import VECTORS, WORDS, key  # noqa: E402
 from factcheck.store import Store  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -51,6 +55,9 @@ MODEL = ROOT / "factcheck" / "search" / "similar_accept.json"
 SEED = 20200
 NEGATIVE_QUERIES = 3000  # ClaimBuster sentences drawn (seeded) from the 5,413 check-worthy ones
 MAX_MAP_LOSS = 0.005
+VOCABULARY = 6000  # the most frequent word keys with a vector
+DIMENSIONS = 64
+WINDOW = 5
 L2 = 1.0
 csv.field_size_limit(1 << 24)
 
@@ -86,6 +93,49 @@ def checked_claims_database(work: Path) -> tuple[Path, dict[int, int]]:
             claim_of[int(row[0])] = claim_id
     mapping.write_text(json.dumps(claim_of), encoding="utf-8")
     return path, claim_of
+
+
+def vector_texts() -> list[str]:
+    """The text the word vectors learn from (no CLEF-2020 dev tweet, no CLEF-2019 sentence)."""
+    texts = [t for r in read_tsv(MATCHING / "verified_claims.docs.tsv") for t in r[1:3]]
+    texts += [r[1] for r in read_tsv(MATCHING / "train.tweets.queries.tsv")]
+    with CLAIMBUSTER.open(encoding="utf-8", newline="") as fh:
+        texts += [r["Text"] for r in csv.DictReader(fh)]
+    for path in sorted((DATA / "articles" / "en-buzzfeed-webis-2016").glob("*.txt")):
+        texts += re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8", errors="replace"))
+    texts += [r[3] for r in read_tsv(DATA / "checkworthy" / "es-newtral-2021" / "train.tsv")]
+    return texts
+
+
+def train_vectors() -> None:
+    """PPMI (context counts smoothed to the power 0.75) of word keys met within WINDOW words of each
+    other, reduced to DIMENSIONS by a randomised SVD; unit rows, stored as int8 (x 127)."""
+    sequences = [[key(w) for w in words(clean(t))] for t in vector_texts()]
+    counts = Counter(w for s in sequences for w in s)
+    vocabulary = [w for w, n in sorted(counts.items(), key=lambda wn: (-wn[1], wn[0]))[:VOCABULARY] if n >= 3]
+    index = {w: i for i, w in enumerate(vocabulary)}
+    m = np.zeros((len(vocabulary), len(vocabulary)), dtype=np.float64)
+    for sequence in sequences:
+        ids = [index[w] for w in sequence if w in index]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:i + 1 + WINDOW]:
+                if a != b:
+                    m[a, b] += 1
+                    m[b, a] += 1
+    total, row = m.sum(), m.sum(axis=1)
+    context = row ** 0.75 / (row ** 0.75).sum()
+    with np.errstate(divide="ignore"):
+        ppmi = np.maximum(np.log(m / total / ((row / total)[:, None] * context[None, :])), 0.0)
+    ppmi[~np.isfinite(ppmi)] = 0.0
+    q = ppmi @ np.random.default_rng(SEED).standard_normal((len(vocabulary), DIMENSIONS + 20))
+    for _ in range(2):
+        q, _ = np.linalg.qr(ppmi @ (ppmi.T @ q))
+    u, singular, _ = np.linalg.svd(q.T @ ppmi, full_matrices=False)
+    vectors = (q @ u)[:, :DIMENSIONS] * np.sqrt(singular[:DIMENSIONS])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
+    WORDS.write_text("\n".join(vocabulary) + "\n", encoding="utf-8")
+    VECTORS.write_bytes(np.round(vectors * 127).astype(np.int8).tobytes())
+    print(f"{len(vocabulary)} word vectors of {DIMENSIONS} written to {VECTORS.parent.relative_to(ROOT)}")
 
 
 def train_queries(claim_of: dict[int, int]) -> tuple[list[tuple[str, set[int]]], int]:
@@ -189,11 +239,14 @@ def gate(p: np.ndarray, y: np.ndarray, groups: np.ndarray, tweets: int) -> tuple
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, help="folder kept between runs (default: a temporary one)")
+    parser.add_argument("--vectors", action="store_true", help="train the word vectors again")
     args = parser.parse_args()
     if not MATCHING.exists() or not CLAIMBUSTER.exists():
         sys.exit(f"The training data is not there: {MATCHING} and {CLAIMBUSTER} (see ../shared/data/README.md).")
     work = args.work or Path(tempfile.mkdtemp(prefix="similar-train-"))
     work.mkdir(parents=True, exist_ok=True)
+    if not WORDS.exists() or not VECTORS.exists() or args.vectors:
+        train_vectors()
     path, claim_of = checked_claims_database(work)
     queries, tweets = train_queries(claim_of)
     cached = work / "features.npz"

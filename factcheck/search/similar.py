@@ -141,11 +141,13 @@ def ranked_for(conn: Connection, text_: str, *, exclude_article: int | None = No
 
 
 def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_article: int | None = None,
-                    exclude_claim: int | None = None, language: str | None = None) -> list[SearchResult]:
-    """Up to `limit` reviewed claims that say what `text_` says, best first; none that are not close."""
+                    exclude_claim: int | None = None, language: str | None = None,
+                    accept: bool = True) -> list[SearchResult]:
+    """Up to `limit` reviewed claims that say what `text_` says, best first; none that are not close.
+    `accept=False` skips the acceptance model (what the benchmark compares it with)."""
     query, ranked = ranked_for(conn, text_, exclude_article=exclude_article, exclude_claim=exclude_claim,
                                language=language)
-    if limit <= 0 or not _worth_showing(conn, query, ranked[:CONSIDERED]):
+    if limit <= 0 or (accept and not _worth_showing(conn, query, ranked[:CONSIDERED])):
         return []
     query_words = words(query)
     query_stems = stems(query_words)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, text
 
 from factcheck.search.similar_text import STOP_WORDS, fold, words
+from factcheck.search.similar_vectors import key, meaning_covered
 
 # The order of the model's weights (factcheck/search/similar_accept.json). The raw BM25 score is
 # left out: it depends on the size of the index, and a model trained on one size misreads another.
@@ -39,6 +40,7 @@ NAMES = (
     "behind_first",  # the first candidate's score less this one's
     "first",  # 1 for the first of the list
     "length_gap",  # |log of the claim's word count - log of the text's|
+    "meaning_covered",  # how close in meaning the claim's unshared words come to the text's (word vectors)
 )
 # Features that are evidence against the pair; every other one is evidence for it. The model is
 # fit with its weights held to those signs, so more shared words never make a pair less likely.
@@ -75,7 +77,9 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[f
     if not pairs:
         return []
     query_words = words(query)
-    sequences = _stems(conn, [query_words, *(words(p.text) for p in pairs)])
+    claim_words = [words(p.text) for p in pairs]
+    query_keys = [key(w) for w in query_words]
+    sequences = _stems(conn, [query_words, *claim_words])
     stemmed = [set(seq) for seq in sequences]
     query_stems, claim_stems = stemmed[0], stemmed[1:]
     query_pairs = set(zip(sequences[0], sequences[0][1:], strict=False))
@@ -104,6 +108,7 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[f
         numbers = _numbers(pair.text)
         names = _names(pair.text)
         following = pairs[i + 1].score if i + 1 < len(pairs) else 0.0
+        unshared = [k for k in map(key, claim_words[i]) if k not in query_keys]
         rows.append([
             shared_idf / query_weight,
             shared_idf / (sum(claim_idf.values()) or 1.0),
@@ -122,6 +127,7 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[f
             first - pair.score,
             1.0 if i == 0 else 0.0,
             abs(math.log(len(stems) + 1) - math.log(len(query_stems) + 1)),
+            meaning_covered(unshared, query_keys),
         ])
     return rows
 
