@@ -129,9 +129,40 @@ class ArticleView(QWidget):
         self._banner.hide()
 
     def update_claims(self, claims: list[ClaimRecord]) -> None:
-        """Re-highlight after verdicts or dismissals changed; the scroll position stays put."""
+        """Re-highlight after verdicts or dismissals changed; the scroll position stays put.
+
+        A verdict changes one claim's colour and nothing else: when the claims kept their places
+        and their prominence, only the changed ones are painted anew (V on a 200-claim article
+        would otherwise rebuild every highlight); anything else rebuilds them all."""
+        before = {c.id: c for c in self._claims}
         self._claims = list(claims)
-        self._refresh()
+        changed = [c for c in self._claims if before.get(c.id) != c]
+        if len(before) != len(self._claims) or not all(self._same_place(before.get(c.id), c) for c in changed):
+            self._refresh()
+            return
+        for claim in changed:
+            self._recolour(claim)
+        self._show_current()
+
+    def _same_place(self, old: ClaimRecord | None, new: ClaimRecord) -> bool:
+        """The claim keeps its span and whether (and how) it is shown: only its colour can differ."""
+        return (old is not None and (old.start, old.end, old.proposed, old.dismissed)
+                == (new.start, new.end, new.proposed, new.dismissed))
+
+    def _recolour(self, claim: ClaimRecord) -> None:
+        """Rebuild the highlights of one claim (its span and the dates inside it) in place."""
+        slots = self._slots.get(claim.id)
+        if not slots:
+            return  # not highlighted (a quiet sentence without Show All): nothing to repaint
+        fmt = self._claim_format(claim, claim.proposed and not claim.dismissed, current=False)
+        renewed = []
+        for index, start, end, old in slots:
+            new = fmt
+            if old.property(DATE_PROPERTY):
+                new = self._date_format(fmt)
+            self._base[index] = self._selection(start, end, new)
+            renewed.append((index, start, end, new))
+        self._slots[claim.id] = renewed
 
     def set_current(self, claim_id: int | None) -> None:
         """Emphasise one claim and bring it into view, centred only if it was off screen."""
@@ -228,7 +259,6 @@ class ArticleView(QWidget):
         """Rebuild every highlight (new claims, verdicts, Show All), then lay the current one on top."""
         self._base = []
         self._slots = {}
-        date_underline = self.palette().color(QPalette.ColorRole.PlaceholderText)
         placed: list[tuple[ClaimRecord, QTextCharFormat]] = []
         for claim, prominent in self._shown_claims(include_current=False):
             fmt = self._claim_format(claim, prominent, current=False)
@@ -237,17 +267,21 @@ class ArticleView(QWidget):
         for date in self._dates:
             # A date repeats its claim's look (a later selection repaints the range) plus its own mark.
             around = next(((c, f) for c, f in placed if c.start <= date.start < c.end), None)  # type: ignore[operator]
-            fmt = QTextCharFormat(around[1]) if around is not None else QTextCharFormat()
-            fmt.clearProperty(CLAIM_ID_PROPERTY)
-            fmt.setProperty(DATE_PROPERTY, True)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(date_underline)
+            fmt = self._date_format(around[1] if around is not None else None)
             self._remember(around[0].id if around is not None else -1, date.start, date.end, fmt)
         self._show_current()
 
         no_proposals = bool(self._body) and not any(c.proposed and not c.dismissed for c in self._claims)
         self._banner.setVisible(no_proposals)
         self.show_all_button.setVisible(not self._show_all)
+
+    def _date_format(self, claim_format: QTextCharFormat | None) -> QTextCharFormat:
+        fmt = QTextCharFormat(claim_format) if claim_format is not None else QTextCharFormat()
+        fmt.clearProperty(CLAIM_ID_PROPERTY)
+        fmt.setProperty(DATE_PROPERTY, True)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        return fmt
 
     def _remember(self, claim_id: int, start: int, end: int, fmt: QTextCharFormat) -> None:
         self._slots.setdefault(claim_id, []).append((len(self._base), start, end, fmt))

@@ -423,13 +423,30 @@ class MainWindow(QMainWindow):
         if self.article_id in changes.articles:
             # The window holds the open article's claims; the reading pane re-highlights from this
             # one read instead of reading them again itself (this runs on every verdict).
-            self._claims = self.store.claims(self.article_id)
+            self._claims = self._claims_after(changes)
             self.article_view.update_claims(self._claims)
             ids = {c.id for c in self._claims}
             self.show_claim(self.claim_id if self.claim_id in ids else None)
         if not changes.empty:
             self.saved_label.setText(f"saved {clock_time()}")
         self.outside_changes.note()
+
+    def _claims_after(self, changes: Changes) -> list[ClaimRecord]:
+        """The open article's claims after a change: only the changed ones are read again when
+        they stay where they were (a verdict, a rationale, a source), else the whole article."""
+        held = {c.id: i for i, c in enumerate(self._claims)}
+        if not changes.claims or not changes.claims <= held.keys():
+            return self.store.claims(self.article_id)  # type: ignore[arg-type]
+        fresh = self.store.claims_by_ids(changes.claims)
+        if len(fresh) != len(changes.claims):
+            return self.store.claims(self.article_id)  # type: ignore[arg-type]
+        claims = list(self._claims)
+        for record in fresh:
+            old = claims[held[record.id]]
+            if (record.article_id, record.position) != (old.article_id, old.position):
+                return self.store.claims(self.article_id)  # type: ignore[arg-type]
+            claims[held[record.id]] = record
+        return claims
 
     def refresh_from_store(self) -> None:
         """Read again what is on screen, keeping the reviewer's place (article, claim, typing)."""

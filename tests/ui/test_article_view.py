@@ -111,6 +111,36 @@ def test_verdicts_differ_by_underline_as_well_as_colour(view: ArticleView, seede
     assert scroll.value() == scroll.maximum(), "re-highlighting keeps the reader's place"
 
 
+def painted(view: ArticleView) -> list[tuple]:
+    """What the reader sees of every highlight: where it is, its colour, its underline, its kind."""
+    return [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format.background().color().name(),
+             s.format.background().style(), s.format.underlineStyle(), s.format.property(CLAIM_ID_PROPERTY),
+             s.format.hasProperty(DATE_PROPERTY)) for s in view.text_view.extraSelections()]
+
+
+def test_a_verdict_repaints_like_opening_the_article_afresh(qtbot, view: ArticleView, seeded: Store,  # noqa: ANN001
+                                                            article: ArticleText) -> None:
+    """Only the judged claims are repainted after a verdict; the result must be what a full
+    rebuild shows, dates inside a judged claim included (they take the claim's new colour)."""
+    claims = open_claims(seeded.claims(article.article.id))
+    with_date = next(c for c in claims if any(c.start <= d.start < c.end for d in article.dates))
+    view.set_current(claims[-1].id)
+    seeded.run(ops.SetVerdict(with_date.id, verdict="disputed", reviewer="ana"))
+    other = next(c for c in claims if c.id != with_date.id)
+    seeded.run(ops.SetVerdict(other.id, verdict="unclear", reviewer="ana"))
+    view.update_claims(seeded.claims(article.article.id))
+
+    fresh = ArticleView()
+    qtbot.addWidget(fresh)
+    fresh.set_article(article.body, seeded.claims(article.article.id), article.dates)
+    fresh.set_current(claims[-1].id)
+    assert painted(view) == painted(fresh)
+    date = next(d for d in article.dates if with_date.start <= d.start < with_date.end)
+    date_inside = next(QTextCharFormat(s.format) for s in view.text_view.extraSelections()
+                       if s.format.hasProperty(DATE_PROPERTY) and s.cursor.selectionStart() == date.start)
+    assert date_inside.background().color() == theme.background("disputed")
+
+
 def test_dismissed_and_unproposed_sentences_appear_only_with_show_all(view: ArticleView, seeded: Store,
                                                                       article: ArticleText) -> None:
     claims = seeded.claims(article.article.id)
