@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, text
 
 from factcheck.search.similar_text import STOP_WORDS, fold, words
-from factcheck.search.similar_vectors import key, meaning_covered
+from factcheck.search.similar_vectors import Meaning, key
 
 # The order of the model's weights (factcheck/search/similar_accept.json). The raw BM25 score is
 # left out: it depends on the size of the index, and a model trained on one size misreads another.
@@ -79,6 +79,7 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[f
     query_words = words(query)
     claim_words = [words(p.text) for p in pairs]
     query_keys = [key(w) for w in query_words]
+    meaning = Meaning(query_keys)
     sequences = _stems(conn, [query_words, *claim_words])
     stemmed = [set(seq) for seq in sequences]
     query_stems, claim_stems = stemmed[0], stemmed[1:]
@@ -127,7 +128,7 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[f
             first - pair.score,
             1.0 if i == 0 else 0.0,
             abs(math.log(len(stems) + 1) - math.log(len(query_stems) + 1)),
-            meaning_covered(unshared, query_keys),
+            meaning.covered(unshared),
         ])
     return rows
 

@@ -32,12 +32,26 @@ def vectors() -> dict[str, tuple[int, ...]]:
     return {k: tuple(flat[i * size:(i + 1) * size]) for i, k in enumerate(keys)}
 
 
-def meaning_covered(claim_keys: list[str], query_keys: list[str]) -> float:
-    """The mean, over the claim's words that have a vector, of the cosine of the closest of the
-    text's words; 0 when either side has none."""
-    table = vectors()
-    query = [table[k] for k in dict.fromkeys(query_keys) if k in table]
-    claim = [table[k] for k in dict.fromkeys(claim_keys) if k in table]
-    if not query or not claim:
-        return 0.0
-    return sum(max(sum(map(int.__mul__, c, q)) for q in query) for c in claim) / (len(claim) * _UNIT)
+class Meaning:
+    """The text's word vectors, read once for all its candidates."""
+
+    def __init__(self, query_keys: list[str]) -> None:
+        self._table = vectors()
+        self._query = [self._table[k] for k in dict.fromkeys(query_keys) if k in self._table]
+        self._closest: dict[str, float] = {}
+
+    def covered(self, claim_keys: list[str]) -> float:
+        """The mean, over the claim's words that have a vector, of the cosine of the closest of the
+        text's words; 0 when either side has none."""
+        claim = [k for k in dict.fromkeys(claim_keys) if k in self._table]
+        if not self._query or not claim:
+            return 0.0
+        return sum(map(self._closest_to, claim)) / len(claim)
+
+    def _closest_to(self, claim_key: str) -> float:
+        found = self._closest.get(claim_key)
+        if found is None:
+            vector = self._table[claim_key]
+            found = max(sum(map(int.__mul__, vector, q)) for q in self._query) / _UNIT
+            self._closest[claim_key] = found
+        return found
