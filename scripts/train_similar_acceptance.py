@@ -245,11 +245,12 @@ def main() -> None:
         sys.exit(f"The training data is not there: {MATCHING} and {CLAIMBUSTER} (see ../shared/data/README.md).")
     work = args.work or Path(tempfile.mkdtemp(prefix="similar-train-"))
     work.mkdir(parents=True, exist_ok=True)
+    cached = work / "features.npz"
     if not WORDS.exists() or not VECTORS.exists() or args.vectors:
         train_vectors()
+        cached.unlink(missing_ok=True)  # the features read the vectors
     path, claim_of = checked_claims_database(work)
     queries, tweets = train_queries(claim_of)
-    cached = work / "features.npz"
     if cached.exists():
         saved = np.load(cached, allow_pickle=False)
         x, y, groups = saved["x"], saved["y"], saved["groups"]
