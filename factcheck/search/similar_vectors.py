@@ -8,6 +8,7 @@ similar_vectors.i8 their unit vectors times 127 as signed bytes, row after row.
 
 from __future__ import annotations
 
+import math
 from array import array
 from functools import cache
 from pathlib import Path
@@ -37,7 +38,8 @@ class Meaning:
 
     def __init__(self, query_keys: list[str]) -> None:
         self._table = vectors()
-        self._query = [self._table[k] for k in dict.fromkeys(query_keys) if k in self._table]
+        self._query = [(self._table[k], _square(self._table[k])) for k in dict.fromkeys(query_keys)
+                       if k in self._table]
         self._closest: dict[str, float] = {}
 
     def covered(self, claim_keys: list[str]) -> float:
@@ -51,7 +53,13 @@ class Meaning:
     def _closest_to(self, claim_key: str) -> float:
         found = self._closest.get(claim_key)
         if found is None:
+            # a.b = (|a|^2 + |b|^2 - |a-b|^2) / 2: math.dist runs in C, a Python dot product does not.
             vector = self._table[claim_key]
-            found = max(sum(map(int.__mul__, vector, q)) for q in self._query) / _UNIT
+            own = _square(vector)
+            found = max(own + square - math.dist(vector, q) ** 2 for q, square in self._query) / (2 * _UNIT)
             self._closest[claim_key] = found
         return found
+
+
+def _square(vector: tuple[int, ...]) -> int:
+    return sum(x * x for x in vector)
