@@ -131,3 +131,41 @@ def test_a_file_without_its_arrays_is_refused_by_name(tmp_path: Path) -> None:
     np.savez(tmp_path / "en.npz", coef=np.zeros(3))
     with pytest.raises(ValueError, match="no 'config' array"):
         claim_model.read_model(tmp_path / "en.npz")
+
+
+def _real_articles() -> list[str]:
+    """The seed article, and real news articles when the shared data is beside the project."""
+    from tests.conftest import PROJECT_ROOT, SHARED_DATA
+
+    bodies = [(PROJECT_ROOT / "seeds" / "ap-2025-05-03-sheinbaum-troops.txt").read_text(encoding="utf-8")]
+    folder = SHARED_DATA / "articles" / "en-buzzfeed-webis-2016"
+    bodies += [path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.glob("*.txt"))[:12]]
+    return bodies
+
+
+def _one_by_one(model: claim_model.ClaimModel, text: str, language: str) -> float:
+    """The straightforward score of one sentence: its sparse vector against the weights."""
+    reasons, tokens, _ = claims.signals(text, language)
+    indices, values = model.feature_vector(text, reasons, tokens)
+    return 1 / (1 + math.exp(-(float(values @ model.coef[indices]) + model.intercept)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_batch_of_articles_scores_as_each_sentence_alone(language: str) -> None:
+    """A batch import scores several articles' sentences in one call: each sentence gets what it
+    gets alone, and the article analysis gives the same rows however many articles go at once."""
+    from factcheck.analysis import article, sentences
+
+    bodies = _real_articles()
+    model = claim_model.model(language)
+    texts = [s.text for body in bodies for s in sentences.split_sentences(body, language)] + ODD_TEXTS
+    found = [claims.signals(text, language) for text in texts]
+    batch = model.score_many(texts, [f[0] for f in found], [f[1] for f in found])
+    assert len(texts) > 30
+    for text, (reasons, tokens, _), probability, words in zip(texts, found, batch.probabilities, batch.words,
+                                                              strict=True):
+        assert probability == pytest.approx(_one_by_one(model, text, language), abs=1e-9), text
+        assert words == model.score(text, reasons, tokens)[1], text
+    inputs = [(body, language, None) for body in bodies]
+    together = article.analyse_articles(inputs)
+    assert together == [article.analyse_article(*one) for one in inputs]

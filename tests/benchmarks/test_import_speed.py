@@ -4,7 +4,9 @@ Measured through `Store.import_many` (analysis in worker processes, as the CLI a
 import several files), and also one `import_input` at a time in one process for comparison.
 Reported as articles per second and as a ratio to a floor measured in the same run: the sentence
 splitter alone over the same texts plus raw sqlite3 inserting the same rows into the same tables
-(32 articles per transaction, WAL, as the store does). Median of several runs. Budget: >= 200 articles/s, <= 3x floor.
+(32 articles per transaction, WAL, as the store does). Median of several runs. Budget: >= 200 articles/s,
+<= 2.5x floor. The first run also starts the workers' fork server, which later imports in the same
+program reuse (factcheck.importing.batch): every run's figure is printed, the first one included.
 
 What the search indexes cost is measured the same way: the same import into a database whose
 index triggers were dropped, beside the real one. Budget: the indexes make the import at most
@@ -134,11 +136,12 @@ def test_import_1000_articles(tmp_path: Path) -> None:
     rate, ratio = N_ARTICLES / t, t / f
     print(f"\nimport {N_ARTICLES} articles: {t:.2f} s = {rate:.0f} articles/s (median of {RUNS}); "
           f"floor (splitter + raw sqlite3) {f:.2f} s = {N_ARTICLES / f:.0f} articles/s; ratio {ratio:.2f}x")
+    print("import_many runs: " + ", ".join(f"{x:.2f} s" for x in ours) + " (the first starts the fork server)")
     print(f"one at a time (import_input, one process): {one:.2f} s = {N_ARTICLES / one:.0f} articles/s; "
           f"ratio {one / f:.2f}x")
     print(f"without the search indexes: {bare:.2f} s; the indexes cost {index_cost - 1:+.0%} of the import time "
           f"and {_index_bytes(tmp_path / 'store-0.db') / 1e6:.1f} MB on disk (file {size / 1e6:.1f} MB "
           f"against {bare_size / 1e6:.1f} MB)")
     assert rate >= 200, f"{rate:.0f} articles/s is under the budget of 200"
-    assert ratio <= 3.0, f"{ratio:.2f}x the floor is over the budget of 3x"
+    assert ratio <= 2.5, f"{ratio:.2f}x the floor is over the budget of 2.5x"
     assert index_cost <= 1.30, f"the search indexes make the import {index_cost - 1:.0%} slower, budget 30 %"
