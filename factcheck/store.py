@@ -47,6 +47,7 @@ from factcheck.records import (
 )
 from factcheck.storage import backups as backup_files
 from factcheck.storage import database as db
+from factcheck.storage import desk_labels
 from factcheck.storage.article_writer import ArticleWriter
 from factcheck.storage.change_counter import ChangeCounter
 from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEARCHES, SOURCES, VERDICTS, as_utc
@@ -417,6 +418,11 @@ class Store:
     def article_count(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(ARTICLES)).scalar_one())
+
+    def desk_decisions(self) -> list[desk_labels.Decision]:
+        """The reviewer's word on sentences (dismissed, promoted, added, judged): the labels the
+        claim proposal is retrained on."""
+        return desk_labels.decisions(self.engine)
 
     def claim_count(self) -> int:
         with self.engine.connect() as conn:
