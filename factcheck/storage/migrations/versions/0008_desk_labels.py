@@ -1,7 +1,7 @@
 """what the desk decided about each sentence, and the claim model retrained on those decisions
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02
 
 `claim.desk_label` is the reviewer's own word on whether a sentence is worth checking: 0 when a
@@ -17,8 +17,8 @@ shipped model.
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
