@@ -79,6 +79,12 @@ class ArticleRecord:
         return self.claims > 0 and self.reviewed >= self.claims
 
 
+# One article as the article list shows it, a plain tuple straight from the cursor: building a record
+# per article (and parsing its timestamps) was most of a reload at tens of thousands of articles.
+# (id, title, outlet, publication day "2025-05-03" or "" when unknown, open claims, reviewed of those)
+ArticleRow = tuple[int, str, str, str, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleText:
     """An article with its body, for the reading pane."""

@@ -7,6 +7,7 @@ change as one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import itertools
 import json
@@ -31,6 +32,7 @@ from factcheck.importing import reading as ingest
 from factcheck.importing.paths import expand as expand_paths
 from factcheck.records import (
     ArticleRecord,
+    ArticleRow,
     ArticleText,
     BackupRecord,
     Changes,
@@ -94,7 +96,8 @@ class Store:
         self.path = db.sqlite_path(self.url)
         self.engine = db.open_engine(target)
         self._writer = ArticleWriter(self.engine)
-        self._all_articles_sql: str | None = None  # the whole article list, compiled once
+        self._all_articles_sql: str | None = None  # every article's record, compiled once
+        self._listing_sql: str | None = None  # the article list's columns, compiled once
         v = VERDICTS.c
         self._history = (select(v.id, v.claim_id, v.label, v.rationale, v.reviewer, v.created_at, v.reused_from)
                          .where(v.claim_id == bindparam("claim")).order_by(v.id))
@@ -399,7 +402,7 @@ class Store:
         finally:
             self.engine = db.open_engine(self._file())  # an older copy is upgraded, with its own backup
             self._writer = ArticleWriter(self.engine)
-            self._all_articles_sql = None  # compiled again for the engine now in place
+            self._all_articles_sql = self._listing_sql = None  # compiled again for the engine now in place
         return self._record(before)
 
     def _record(self, path: Path, info: backup_files.BackupInfo | None = None) -> BackupRecord:
@@ -444,6 +447,33 @@ class Store:
                 rows = conn.execute(query).all()
             return [ArticleRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _stored_time(r[8]), r[9], r[10])
                     for r in rows]
+
+    def article_list(self, ids: Iterable[int] | None = None) -> list[ArticleRow]:
+        """The article list's columns for every article (or those given), oldest first.
+
+        One covering index (migration 0007) holds these columns, so the read never touches the
+        article rows with their bodies; on SQLite every article comes straight from the driver's cursor.
+        """
+        query = _LISTING if ids is None else _LISTING.where(ARTICLES.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            if ids is not None or self.engine.dialect.name != "sqlite":
+                return [tuple(row) for row in conn.execute(query)]
+            if self._listing_sql is None:
+                # Its constants (the date's length) written into the text: the cursor gets no parameters.
+                self._listing_sql = str(query.compile(dialect=self.engine.dialect,
+                                                      compile_kwargs={"literal_binds": True}))
+            driver = conn.connection.driver_connection
+            assert driver is not None  # an open connection always has its driver's connection
+            # Tens of thousands of fresh tuples would set off the garbage collector over and over,
+            # each time walking every object of the process: none of them can be in a cycle.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                rows: list[ArticleRow] = driver.execute(self._listing_sql).fetchall()
+            finally:
+                if collecting:
+                    gc.enable()
+            return rows
 
     def article(self, article_id: int) -> ArticleRecord | None:
         found = self.articles([article_id])
@@ -650,6 +680,13 @@ class Store:
 _ARTICLE_ROWS: Select[Any] = (
     select(ARTICLES.c.id, ARTICLES.c.title, ARTICLES.c.outlet, ARTICLES.c.url, ARTICLES.c.author,
            ARTICLES.c.published, ARTICLES.c.language, ARTICLES.c.origin, type_coerce(ARTICLES.c.imported_at, String),
+           ARTICLES.c.open_claims, ARTICLES.c.reviewed_claims)
+    .order_by(ARTICLES.c.id))
+# What the article list shows, in the columns of ArticleListing; the date is the day alone (standard
+# SQL, so a server database answers it too), and the index ix_article_list covers every column.
+_LISTING: Select[Any] = (
+    select(ARTICLES.c.id, ARTICLES.c.title, ARTICLES.c.outlet,
+           func.coalesce(func.substr(ARTICLES.c.published, 1, 10), ""),
            ARTICLES.c.open_claims, ARTICLES.c.reviewed_claims)
     .order_by(ARTICLES.c.id))
 _CLAIM_ROWS: Select[Any] = select(

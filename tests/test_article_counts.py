@@ -90,3 +90,25 @@ def test_the_whole_list_reads_the_same_records_as_one_article_at_a_time(seeded: 
     assert len(everything) == 2
     assert everything == [seeded.article(a.id) for a in everything]
     assert all(a.imported_at is not None and a.imported_at.tzinfo is not None for a in everything)
+
+
+def test_the_article_list_reads_what_the_records_hold_from_its_own_index(seeded: Store) -> None:
+    """The list's plain rows (what the window shows) agree with the full records, and come from an
+    index of just those columns: a reload never walks the article rows with their bodies."""
+    from factcheck import store as store_module
+
+    seeded.import_text(SPANISH, published="2024-03-01T10:30:00")
+    seeded.set_verdict(seeded.claims(1, proposed_only=True)[0].id, "verified")
+    records = seeded.articles()
+    rows = seeded.article_list()
+    assert rows == [(a.id, a.title, a.outlet, (a.published or "")[:10], a.claims, a.reviewed) for a in records]
+    assert rows[1][3] == "2024-03-01" and rows[0][5] == 1
+    assert seeded.article_list([records[1].id]) == rows[1:]
+    assert seeded.article_list([]) == []
+    sql = str(store_module._LISTING.compile(dialect=seeded.engine.dialect, compile_kwargs={"literal_binds": True}))
+    con = sqlite3.connect(seeded.path)
+    try:
+        plan = " ".join(str(row[3]) for row in con.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    finally:
+        con.close()
+    assert "COVERING INDEX ix_article_list" in plan and "TEMP B-TREE" not in plan

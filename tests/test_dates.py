@@ -164,12 +164,111 @@ def test_a_sentence_about_the_future_points_forward() -> None:
     assert one("He will go. He met Trump on Monday.") == ("Monday", "2025-04-28", "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 17 days ahead against 348 back: the coming one, though nothing says "will"
+        ("The record date is May 20.", ("May 20", "2025-05-20", "day")),
+        ("The plant opens in June.", ("June", "2025-06", "month")),
+        ("Talks are supposed to end by June.", ("June", "2025-06", "month")),  # "supposed to" is no past
+        ("The company said the deal closes on May 20.", ("May 20", "2025-05-20", "day")),  # nor a speech verb
+        # the participle before the comma belongs to another clause
+        ("It sold preferred shares, to be completed around May 20.", ("May 20", "2025-05-20", "day")),
+        # four months ahead is not near enough against eight back
+        ("September: sales up 5%.", ("September", "2024-09", "month")),
+        # a verb in the past keeps the past one
+        ("They met on May 20.", ("May 20", "2024-05-20", "day")),
+        ("Prices rose in June.", ("June", "2024-06", "month")),
+    ],
+)
+def test_a_year_less_date_just_ahead_is_the_coming_one(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text) == expected
+
+
+def test_a_year_less_date_just_ahead_in_spanish() -> None:
+    assert one("La asamblea es el 20 de mayo.", language="es") == ("20 de mayo", "2025-05-20", "day")
+    assert one("Se reunieron el 20 de mayo.", language="es") == ("20 de mayo", "2024-05-20", "day")
+
+
+def test_an_initial_does_not_end_the_sentence_that_speaks_of_the_future() -> None:
+    # Feb. 1 is 91 days back and 274 ahead: only "will" makes it the coming one
+    assert one("Smith will succeed John P. Jones on Feb. 1.") == ("Feb. 1", "2026-02-01", "day")
+    assert one("He will go. Jones met him on Feb. 1.") == ("Feb. 1", "2025-02-01", "day")
+
+
 def test_a_weekday_with_the_date_picks_the_year() -> None:
     assert one("The editorial ran on Saturday, April 25.", dt.date(1998, 4, 24)) == (
         "Saturday, April 25",
         "1998-04-25",
         "day",
     )
+
+
+# --- years read aloud and years named by a phrase ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In nineteen ninety-six the plant closed.", ("nineteen ninety-six", "1996", "year")),
+        ("It opened in nineteen oh five.", ("nineteen oh five", "1905", "year")),
+        ("It was built in eighteen hundred.", ("eighteen hundred", "1800", "year")),
+        ("The approach of the year two thousand worried them.", ("two thousand", "2000", "year")),
+        ("In two thousand and eight it fell.", ("two thousand and eight", "2008", "year")),
+        ("Twenty twenty-four was warm.", ("Twenty twenty-four", "2024", "year")),
+        ("January nineteen ninety-seven. Atlanta again.", ("January nineteen ninety-seven", "1997-01", "month")),
+    ],
+)
+def test_spoken_years(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text) == expected
+    assert one(text, reference=None) == expected  # a year needs no reference
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nineteen ninety-six people came.",
+        "Two thousand troops left.",
+        "About two thousand came.",
+        "In two thousand five hundred cases it failed.",
+        "Twenty-five people and nineteen twenty-year-olds came.",
+    ],
+)
+def test_spoken_numbers_that_are_not_years(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It compared with year-earlier net income of $5 million.", ("year-earlier", "2024", "year")),
+        ("Profit fell from the year-ago quarter.", ("year-ago", "2024", "year")),
+        ("Sales in the current fiscal year rose.", ("the current fiscal year", "2025", "year")),
+        ("Sales for the full year were $6 billion.", ("the full year", "2025", "year")),
+        ("It was delayed earlier in the year.", ("earlier in the year", "2025", "year")),
+        ("The deal closes by year end.", ("year end", "2025", "year")),
+        ("It should be in place by year's end.", ("year's end", "2025", "year")),
+        ("They aim to cut $5 million by the end of the year.", ("the end of the year", "2025", "year")),
+        ("Sales for the full year 2024 rose.", ("2024", "2024", "year")),  # the year itself says which
+    ],
+)
+def test_years_named_by_a_phrase(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text) == expected
+    assert one(text, reference=None) == (expected[0], None if expected[0] != "2024" else "2024", "year")
+
+
+def test_a_year_end_is_a_date_only_after_a_preposition() -> None:
+    assert found("It was lower when year-end profit was counted.") == []
+
+
+def test_years_named_by_a_phrase_in_spanish() -> None:
+    assert one("Cerrará a finales de año.", language="es") == ("finales de año", "2025", "year")
+    assert one("Las ventas del año en curso subieron.", language="es") == ("año en curso", "2025", "year")
+
+
+def test_tomorrow_in_general_is_no_date() -> None:
+    assert found("They are the leaders of tomorrow.") == []
+    assert one("The rule is effective as of tomorrow.") == ("tomorrow", "2025-05-04", "day")
 
 
 # --- weekdays -------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ row) stay quiet, so the main window never reloads an article it is already showi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from factcheck.records import Changes
 from factcheck.store import Store
-from ui.models.article_filter_model import ArticleFilterProxy
 from ui.models.article_list_model import (
     DATE,
     OUTLET,
@@ -46,15 +45,13 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ArticleListModel(store, self)
-        self.proxy = ArticleFilterProxy(self)
         self._id_role, self._activated = ArticleIdRole, self.articleActivated.emit
         self._quiet = False
         self._current_id: int | None = None
-        # Connected before the proxy, so the selection model's own reaction to removed rows (moving
-        # the current row to a neighbour) happens while quiet; released after the proxy is done.
+        # Connected before the view, so the selection model's own reaction to removed rows (moving
+        # the current row to a neighbour) happens while quiet; released once the rows are in place.
         self.model.rowsAboutToBeRemoved.connect(self._hold_quiet)
         self.model.modelAboutToBeReset.connect(self._hold_quiet)
-        self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter articles…")
@@ -63,7 +60,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
         self.filter_edit.textChanged.connect(self._on_filter_changed)
 
         self.view = QTableView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self._setup_view()
 
         self.empty_label = QLabel(EMPTY_MESSAGE, self)
@@ -120,19 +117,20 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
 
     def select_article(self, article_id: int) -> bool:
         """Select and reveal an article without emitting `articleActivated`; False if not listed."""
-        row = self.model.row_of(article_id)
-        if row is None:
+        if not self.model.holds(article_id):
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # hidden by the filter: clear it rather than select nothing
-            self._quietly(lambda: self.filter_edit.clear())
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
         self._current_id = article_id
+        if self.model.row_of(article_id) is None:  # hidden by the filter: clear it rather than select nothing
+            self._quietly(lambda: self.filter_edit.clear())
+        row = self.model.row_of(article_id)
+        assert row is not None  # listed, and no filter hides it now
+        index = self.model.index(row, 0)
         self._quietly(lambda: self._select_index(index))
         return True
 
     def is_empty(self) -> bool:
-        return self.model.rowCount() == 0
+        """No articles at all (a filter that matches none still shows the list, empty)."""
+        return self.model.article_count() == 0
 
     def empty_hint_text(self) -> str:
         return self.empty_label.text() if self.is_empty() else ""
@@ -146,39 +144,32 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
             self.model.refresh_articles(changes.articles)
             self._fit_columns()
 
-    def _proxy_row(self, article_id: int | None) -> int | None:
-        row = self.model.row_of(article_id) if article_id is not None else None
-        if row is None:
-            return None
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        return index.row() if index.isValid() else None
-
-    def _id_at(self, proxy_row: int) -> int:
-        return int(self.proxy.index(proxy_row, 0).data(ArticleIdRole))
+    def _shown_row(self, article_id: int | None) -> int | None:
+        return self.model.row_of(article_id) if article_id is not None else None
 
     def first_article_id(self) -> int | None:
-        return self._id_at(0) if self.proxy.rowCount() else None
+        return self.model.id_at(0) if self.model.rowCount() else None
 
     def neighbour(self, article_id: int | None, step: int) -> int | None:
         """The article `step` rows away in the shown order, or None past either end."""
-        if not self.proxy.rowCount():
+        if not self.model.rowCount():
             return None
-        row = self._proxy_row(article_id)
+        row = self._shown_row(article_id)
         if row is None:
-            return self._id_at(0)
+            return self.model.id_at(0)
         target = row + step
-        return self._id_at(target) if 0 <= target < self.proxy.rowCount() else None
+        return self.model.id_at(target) if 0 <= target < self.model.rowCount() else None
 
     def position_of(self, article_id: int) -> tuple[int, int]:
         """(1-based place in the shown order, number shown) for the status bar; cheap per key press."""
-        row = self._proxy_row(article_id)
-        return (row + 1 if row is not None else 0), self.proxy.rowCount()
+        row = self._shown_row(article_id)
+        return (row + 1 if row is not None else 0), self.model.rowCount()
 
     # -- internals -------------------------------------------------------------------------
 
     def _on_filter_changed(self, text: str) -> None:
-        self._quietly(lambda: self.proxy.setFilterFixedString(text))
-        self._restore_selection()
+        # The model resets to the matching rows; _after_rows_changed puts the selection back.
+        self._quietly(lambda: self.model.set_filter(text))
 
     def _after_rows_changed(self) -> None:
         self._quiet = False
@@ -203,9 +194,9 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
 
     def _restore_selection(self) -> None:
         """Keep the highlighted row on the article being shown, or highlight nothing."""
-        row = self.model.row_of(self._current_id) if self._current_id is not None else None
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
-        if index.isValid():
+        row = self._shown_row(self._current_id)
+        if row is not None:
+            index = self.model.index(row, 0)
             self._quietly(lambda: self._select_index(index))
         else:
             self._quietly(self.view.selectionModel().clear)

@@ -9,7 +9,10 @@ Every pattern starts with a word that can only belong to a date (a month or week
 "yesterday", "hace", a four-digit number), spelt out in its lower-case and capitalised forms
 as a prefix tree. A pattern that opens with literal text lets the regex engine skip ahead to
 candidate positions instead of trying a case-insensitive alternation at every character, which
-makes a full scan of an article several times faster. The words that come *before* the anchor
+makes a full scan of an article several times faster. The two exceptions, years read aloud
+("nineteen ninety-six") and year phrases ("the current fiscal year"), open with common letters
+and so are scanned only in a text that holds one of their hints (``Rule.hints``), a substring
+test that costs far less than the scan. The words that come *before* the anchor
 ("on", "in", "late", "el pasado") are read backwards from a match by the context readers at the
 end of this module, for the same reason.
 
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateutil import parser
 
@@ -54,6 +57,9 @@ class Rule:
 
     kind: str
     regex: re.Pattern[str]
+    # Substrings one of which every match contains: a text with none of them is not scanned,
+    # for the patterns whose first characters are too common to let the engine skip ahead.
+    hints: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,15 @@ class Language:
     weekday_before: re.Pattern[str]
     # Words that put the rest of a sentence in the future ("will", "payable", "se reunirá").
     future: re.Pattern[str]
+    # Verbs in the past ("met", "was"), speech verbs aside.
+    past: re.Pattern[str]
     ago_before: re.Pattern[str] | None = None
+    # Number words of a spoken year ("nineteen ninety-six"), and the phrases of a year relative
+    # to the reference's ("year-ago") with the guarded ones and the words that guard them.
+    spoken_year_numbers: Mapping[str, int] = field(default_factory=dict)
+    year_phrases: Mapping[str, int] = field(default_factory=dict)
+    guarded_year_phrases: frozenset[str] = frozenset()
+    year_end_prepositions: frozenset[str] = frozenset()
 
 
 def _words(*words: str, upper: bool = False) -> str:
@@ -103,13 +117,18 @@ def _english_months() -> str:
     return rf"(?P<mon>{alternation(names)}(?:(?<=\.)|\b))"
 
 
-def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
-    return tuple(Rule(kind, re.compile(source)) for kind, source in pairs)
+def _rules(*specs: tuple[str, str] | tuple[str, str, tuple[str, ...]]) -> tuple[Rule, ...]:
+    return tuple(Rule(spec[0], re.compile(spec[1]), *spec[2:]) for spec in specs)
 
 
 def _future(markers: tuple[str, ...]) -> re.Pattern[str]:
     """Any of a language's future markers, as whole words."""
     return re.compile(rf"\b(?:{'|'.join(markers)})\b")
+
+
+def _past(markers: tuple[str, ...], speech_verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of a language's past markers, as whole words, except its speech verbs."""
+    return re.compile(rf"\b(?!(?:{'|'.join(speech_verbs)})\b)(?:{'|'.join(markers)})\b")
 
 
 # --- shared pieces ----------------------------------------------------------------------------
@@ -127,12 +146,34 @@ _ISO = r"(?P<m>(?P<year>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][
 _SLASH = r"(?P<m>(?P<a>[0-9][0-9]?)/(?P<b>[0-9][0-9]?)/(?P<year>[12][0-9]{3}))(?![\w/])"
 _YEAR_ALONE = rf"(?P<m>{_YEAR})"
 
+
+def _spoken_year(numbers: Mapping[str, int]) -> str:
+    """A year as read aloud in broadcast transcripts, without named groups: "nineteen ninety-six",
+    "nineteen oh five", "eighteen hundred", "twenty twenty-five", "two thousand (and) eight".
+
+    The resolver works out the value from the words; what follows must not make it a bigger
+    number ("nineteen ninety-six hundred", "two thousand five hundred") or an amount ("two
+    thousand percent").
+    """
+    units = _words(*(w for w, n in numbers.items() if n < 10))
+    teens = _words(*(w for w, n in numbers.items() if 10 <= n < 20))
+    tens = _words(*(w for w, n in numbers.items() if n >= 20 and n % 10 == 0))
+    centuries = _words(*(w for w, n in numbers.items() if 16 <= n <= 20))
+    two_digits = rf"(?:{tens}(?:[- ]{units}\b)?|{teens})\b"
+    return (
+        rf"(?:{centuries}\s+(?:{two_digits}|oh[- ]{units}\b|hundred\b)"
+        rf"|[Tt]wo\s+thousand\b(?:\s+(?:and\s+)?(?:{two_digits}|{units}\b))?)"
+        rf"(?![- ]+(?:and\s+)?(?:{_words(*numbers)}|hundred|thousand|million|billion|percent|per\s+cent)\b)(?!-)"
+    )
+
+
 # --- English -------------------------------------------------------------------------------------
 
 # Capitalised only: lower-case "may", "march" and "august" are ordinary words. Written as a
 # prefix tree ("Jan(?:\.|uary)?"), which scans about ten times faster than a flat list of names.
 _MONTH_EN = _english_months()
 _WEEKDAYS_EN = "|".join(en.WEEKDAYS)
+_SPOKEN_YEAR_EN = _spoken_year(en.SPOKEN_YEAR_NUMBERS)
 _DAYS_EN = [day for day in en.RELATIVE_DAYS if day not in en.GUARDED_RELATIVE_DAYS]
 
 _ENGLISH_RULES = _rules(
@@ -144,7 +185,8 @@ _ENGLISH_RULES = _rules(
     (
         "month",
         rf"(?P<m>{_MONTH_EN}(?:\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+(?:of\s+)?{_YEAR})?"
-        rf"|,?\s+(?:of\s+)?{_MONTH_YEAR}|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year\b|(?!,?\s*[0-9])))",
+        rf"|,?\s+(?:of\s+)?{_MONTH_YEAR}|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year\b"
+        rf"|,?\s+(?P<spoken_year>{_SPOKEN_YEAR_EN})|(?!,?\s*[0-9])))",
     ),
     ("weekday", rf"(?P<m>(?P<wd>{_WEEKDAYS_EN})\b)(?!s\b)"),
     (
@@ -162,6 +204,10 @@ _ENGLISH_RULES = _rules(
     # two days ago: anchored on "ago", the quantity is read backwards (Language.ago_before)
     ("ago", r"(?P<m>ago|earlier)\b"),
     ("year", _YEAR_ALONE),
+    # Sixteen to nineteen, twenty or two thousand, and a space, open every spoken year.
+    ("spoken_year", rf"(?P<m>{_SPOKEN_YEAR_EN})", ("teen ", "wenty ", "thousand")),
+    # Not before a year of its own ("the full year 2024" is 2024, which the year rule reads).
+    ("year_phrase", rf"\b(?P<m>{_words(*en.YEAR_PHRASES)})\b(?!-)(?!,?\s+[12][0-9]{{3}}\b)", ("year", "Year")),
 )
 
 ENGLISH = Language(
@@ -176,9 +222,14 @@ ENGLISH = Language(
     day_before=re.compile(rf"(?<![\w.,$/]){_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?\Z"),
     weekday_before=re.compile(rf"(?:{_WEEKDAYS_EN}),?\s+(?:the\s+)?\Z"),
     future=_future(en.FUTURE_MARKERS),
+    past=_past(en.PAST_MARKERS, en.SPEECH_VERBS),
     ago_before=re.compile(
         rf"\b(?P<num>{_words(*en.NUMBERS)}|[1-9][0-9]?)\s+(?P<unit>day|week|month|year)s?\s+\Z"
     ),
+    spoken_year_numbers=dict(en.SPOKEN_YEAR_NUMBERS),
+    year_phrases=dict(en.YEAR_PHRASES),
+    guarded_year_phrases=frozenset(en.GUARDED_YEAR_PHRASES),
+    year_end_prepositions=frozenset(en.YEAR_END_PREPOSITIONS),
 )
 
 # --- Spanish -------------------------------------------------------------------------------------
@@ -219,6 +270,7 @@ _SPANISH_RULES = _rules(
         r"\s+(?P<unit>d[íi]as?|semanas?|mes|meses|años?))\b",
     ),
     ("year", _YEAR_ALONE),
+    ("year_phrase", rf"\b(?P<m>{_words(*es.YEAR_PHRASES)})\b(?!,?\s+(?:de\s+)?[12][0-9]{{3}}\b)", ("año",)),
 )
 
 SPANISH = Language(
@@ -233,6 +285,10 @@ SPANISH = Language(
     day_before=re.compile(rf"(?<![\w.,$/])(?:{_DAY}(?:°|º|o)?|(?P<first>[Pp]rimero))\s+de\s+\Z"),
     weekday_before=re.compile(rf"(?:{_WEEKDAYS_ES}),?\s+\Z"),
     future=_future(es.FUTURE_MARKERS),
+    past=_past(es.PAST_MARKERS, es.SPEECH_VERBS),
+    year_phrases=dict(es.YEAR_PHRASES),
+    guarded_year_phrases=frozenset(es.GUARDED_YEAR_PHRASES),
+    year_end_prepositions=frozenset(es.YEAR_END_PREPOSITIONS),
 )
 
 LANGUAGES: dict[str, Language] = {"en": ENGLISH, "es": SPANISH}
@@ -245,6 +301,9 @@ _WINDOW = 30  # characters searched backwards for the previous word
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]*\b")
 _MONTH_WORDS = frozenset(month.lower() for month in en.MONTHS)
 _FUTURE_REACH = 80  # characters: a cue further back usually belongs to another clause
+# A full stop that ends a sentence, not the one after an initial ("will succeed Daniel P. Davison
+# Feb. 1" is one sentence).
+_FULL_STOP = re.compile(r"(?<![^\w.][A-Z])\. ")
 
 
 def word_before(text: str, pos: int) -> tuple[str, int]:
@@ -291,12 +350,30 @@ def modifiers_before(text: str, start: int, lang: Language) -> tuple[str, int, s
     return direction, start, word_before(text, start)[0]
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts, looking at most _FUTURE_REACH characters back."""
+    lo = max(0, pos - _FUTURE_REACH)
+    start = max(lo, *(text.rfind(stop, lo, pos) for stop in ("? ", "! ", "\n")))
+    for stop in _FULL_STOP.finditer(text, start, pos):
+        start = stop.end()
+    return start
+
+
+def speaks_of_past(text: str, pos: int, lang: Language) -> bool:
+    """Whether the clause, shortly before ``pos``, has a verb in the past ("they met in June").
+
+    The clause, not the sentence: in "preferred shares, to be completed around Nov. 1" the
+    participle before the comma says nothing of the date.
+    """
+    start = _sentence_start(text, pos)
+    start = max(start, text.rfind(", ", start, pos))
+    return lang.past.search(text, start, pos) is not None
+
+
 def speaks_of_future(text: str, pos: int, lang: Language) -> bool:
     """Whether the sentence, shortly before ``pos``, is about the future ("will meet on Monday").
 
     Year-less dates are read as past ones, the news convention, except right after such a
     cue: "the dividend is payable Dec. 15" or "se reunirá el lunes" points forward.
     """
-    lo = max(0, pos - _FUTURE_REACH)
-    start = max(lo, *(text.rfind(stop, lo, pos) for stop in (". ", "? ", "! ", "\n")))
-    return lang.future.search(text, start, pos) is not None
+    return lang.future.search(text, _sentence_start(text, pos), pos) is not None

@@ -11,10 +11,17 @@ date, normally the publication date:
   A day and month without a year, a month ("in January") or a weekday ("on Saturday") is the
   most recent one on or before the reference, the news convention for reporting past events,
   unless the sentence speaks of the future just before it ("will meet on Monday", "payable
-  Dec. 15"), when it is the first one on or after the reference. "last"/"next" move strictly
-  before/after the reference; "this Friday"/"este lunes" is that day of the reference's week.
-  "yesterday", "the day before", "last month", "two days ago" and "hace dos días" are calendar
-  arithmetic (dateutil.relativedelta) on the reference.
+  Dec. 15"), when it is the first one on or after the reference. A day and month or a month is
+  also the coming one when that is less than a third as far as the past one and no verb in the
+  past comes before it in its clause ("the record date is Nov. 9" on Oct. 27; not "they met
+  in June" on May 3). "last"/"next" move strictly before/after the reference; "this
+  Friday"/"este lunes" is that day of the reference's week. "yesterday", "the day before", "last
+  month", "two days ago" and "hace dos días" are calendar arithmetic (dateutil.relativedelta) on
+  the reference; "year-earlier", "the current fiscal year", "by year end" and "a finales de año" are years
+  counted from the reference's (language files, YEAR_PHRASES).
+* A year read aloud ("nineteen ninety-six", "two thousand and eight", "January nineteen
+  ninety-seven"), as broadcast transcripts write it, is a year like "1996"; "two thousand" alone
+  only after "the year" or a preposition like "in".
 
 Choices:
 
@@ -52,6 +59,7 @@ from factcheck.analysis.date_patterns import (
     modifiers_before,
     name_follows,
     speaks_of_future,
+    speaks_of_past,
     word_before,
 )
 from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
@@ -86,6 +94,8 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
         reference = reference.date()
     candidates: list[Found] = []
     for rule in lang.rules:
+        if rule.hints and not _contains_any(text, rule.hints):
+            continue
         resolve = _RESOLVERS[rule.kind]
         for match in rule.regex.finditer(text):
             try:
@@ -100,6 +110,14 @@ def find_dates(text: str, reference: dt.date | None, language: str = "en") -> li
         DateMention(start, end, text[start:end], value, granularity)
         for start, end, value, granularity in _longest_first(candidates)
     ]
+
+
+def _contains_any(text: str, hints: tuple[str, ...]) -> bool:
+    # A loop rather than any() over a generator: this runs for every sentence imported.
+    for hint in hints:
+        if hint in text:
+            return True
+    return False
 
 
 def _longest_first(candidates: list[Found]) -> list[Found]:
@@ -170,6 +188,11 @@ def _parse(span: str, lang: Language) -> dt.date | None:
         return None
 
 
+# A year-less date is the coming one, not the past one, when the coming one is less than a third
+# as far away ("Nov. 10" on Nov. 2 is eight days ahead, not 357 back) and no verb in the past
+# points back: a writer meaning the one nearly a year ago would give the year or say "last".
+# The same for a month alone, counted in months ("in January" written in November).
+_NEARER_AHEAD = 3
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1}
 # A weekday that fits only the coming date moves a year-less date forward, within half a year;
 # further ahead, a slip of the writer is likelier than an unannounced change of year.
@@ -222,6 +245,9 @@ def _resolve_month(match: re.Match[str], reference: dt.date | None, lang: Langua
         return None
     day_match = None if groups.get("day") else lang.day_before.search(text, max(0, start - 20), start)
     if not groups.get("day") and not day_match:
+        if groups.get("spoken_year"):  # "January nineteen ninety-seven"
+            year = _spoken_year_value(match["spoken_year"], lang)
+            return None if year is None else (start, end, *_month(year, month))
         if groups.get("month_year"):  # "April 2025", "abril de 2025"
             parsed = _parse(text[start:end], lang)
             return None if parsed is None else (start, end, *_month(parsed.year, parsed.month))
@@ -255,7 +281,11 @@ def _resolve_month(match: re.Match[str], reference: dt.date | None, lang: Langua
         number = lang.info.weekday(weekday_match[0].split()[0].strip(",").lower())
         if future.weekday() == number != past.weekday() and (future - reference).days <= _WEEKDAY_HINT_DAYS:
             return start, end, *_day(future)
-    return start, end, *_day(future if speaks_of_future(text, start, lang) else past)
+    if speaks_of_future(text, start, lang) or (
+        (future - reference).days * _NEARER_AHEAD < (reference - past).days and not speaks_of_past(text, start, lang)
+    ):
+        return start, end, *_day(future)
+    return start, end, *_day(past)
 
 
 _HABITUAL = _every_language(lambda lang: lang.HABITUAL_WORDS)
@@ -295,7 +325,9 @@ def _resolve_month_alone(match: re.Match[str], reference: dt.date | None, lang: 
         return None  # "each July" is every July
     if reference is None:
         return start, end, None, "month"
-    if direction == "" and speaks_of_future(text, start, lang):
+    if direction == "" and (speaks_of_future(text, start, lang) or (
+        (month - reference.month) % 12 * _NEARER_AHEAD < (reference.month - month) % 12
+        and not speaks_of_past(text, start, lang))):
         direction = "future"
     return start, end, *_month(*_month_year(month, reference, direction))
 
@@ -345,6 +377,7 @@ def _resolve_weekday(match: re.Match[str], reference: dt.date | None, lang: Lang
 
 # Before "mañana" these make it "the morning", not "tomorrow".
 _MORNING = _every_language(lambda lang: lang.MORNING_WORDS)
+_TIMELESS = _every_language(lambda lang: lang.TIMELESS_BEFORE)
 _DAY_MODIFIERS = _every_language(lambda lang: lang.DAY_MODIFIERS)
 
 
@@ -355,6 +388,8 @@ def _resolve_relative_day(match: re.Match[str], reference: dt.date | None, lang:
     word, word_start = word_before(text, start)
     if key == "mañana" and word in _MORNING:
         return None
+    if key == "tomorrow" and word in _TIMELESS and not _is_preposition(word_before(text, word_start)[0], lang):
+        return None  # "the people of tomorrow", but "as of tomorrow" is a date
     if word in _DAY_MODIFIERS:  # "late yesterday"
         start = word_start
     elif match["rel"] == "Today" and capitalised_before(text, start):
@@ -453,6 +488,44 @@ def _resolve_year(match: re.Match[str], reference: dt.date | None, lang: Languag
     return start, end, *_year(int(match["year"]))
 
 
+def _spoken_year_value(words: str, lang: Language) -> int | None:
+    """1996 for "nineteen ninety-six", 1905 for "nineteen oh five", 2008 for "two thousand and eight"."""
+    parts = [word for word in re.split(r"[\s-]+", words.lower()) if word not in ("and", "oh")]
+    if parts[1:2] == ["thousand"]:
+        return 2000 + sum(lang.spoken_year_numbers[word] for word in parts[2:])
+    century = lang.spoken_year_numbers.get(parts[0])
+    if century is None:
+        return None
+    return century * 100 + sum(lang.spoken_year_numbers.get(word, 0) for word in parts[1:])
+
+
+def _resolve_spoken_year(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    """"in nineteen ninety-six", "the year two thousand": a year as read aloud."""
+    text = match.string
+    start, end = match.span("m")
+    year = _spoken_year_value(match["m"], lang)
+    if year is None:
+        return None
+    prep, word_start = word_before(text, start)
+    if prep in _AMOUNT_WORDS or _COUNTED_AFTER.match(text, end):
+        return None  # "about two thousand", "nineteen twenty-five people"
+    if match["m"].lower().split()[-1] == "thousand" and prep != "year" and prep not in lang.strong_prepositions:
+        return None  # "two thousand" is a number unless it is "the year two thousand" or "in two thousand"
+    return start, end, *_year(year)
+
+
+def _resolve_year_phrase(match: re.Match[str], reference: dt.date | None, lang: Language) -> Found | None:
+    """"year-earlier", "the current year", "by year end": a year counted from the reference's."""
+    text = match.string
+    start, end = match.span("m")
+    key = " ".join(match["m"].lower().split())
+    if key in lang.guarded_year_phrases and word_before(text, start)[0] not in lang.year_end_prepositions:
+        return None
+    if reference is None:
+        return start, end, None, "year"
+    return start, end, *_year(reference.year + lang.year_phrases[key])
+
+
 _RESOLVERS: dict[str, Resolver] = {
     "iso": _resolve_iso,
     "slash": _resolve_slash,
@@ -462,4 +535,6 @@ _RESOLVERS: dict[str, Resolver] = {
     "relative_unit": _resolve_relative_unit,
     "ago": _resolve_ago,
     "year": _resolve_year,
+    "spoken_year": _resolve_spoken_year,
+    "year_phrase": _resolve_year_phrase,
 }

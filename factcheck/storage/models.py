@@ -34,6 +34,11 @@ def _count() -> Column[int]:
 
 
 class Article(SQLModel, table=True):
+    # The article list's columns in one index, so reading the list never reads a body (migration 0007).
+    __table_args__ = (
+        Index("ix_article_list", "id", "title", "outlet", "published", "open_claims", "reviewed_claims"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     title: str = ""
     outlet: str = ""

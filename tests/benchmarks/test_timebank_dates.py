@@ -11,8 +11,18 @@ a month (YYYY-MM) or a year (YYYY) is scored: *found* when one of our mentions o
 *resolved* when that mention's value equals the annotated value. Precision is the share of our
 mentions that overlap any TIMEX3 of type DATE (whatever its value, "1998-W08" included).
 
+Split: the patterns were tuned on three files in four (sorted by name, every file but the 4th,
+8th, ...); every 4th file is held out, never listed nor looked at while fixing, so its figures
+say how the finder does on dated news it was not fitted to. Both are printed, and all files
+together; the budgets asserted are at the end of the test.
+
+Mentions that overlap no DATE but a TIMEX3 of type TIME ("10 p.m. Wednesday", "Thursday
+evening": TimeML calls a date with a time of day a TIME) count against precision, as before;
+how many they are is printed beside it.
+
 Run: .venv/bin/python -m pytest tests/benchmarks/test_timebank_dates.py -s -p no:cacheprovider -o addopts=""
-Set FACTCHECK_BENCH_VERBOSE=1 to list the misses, wrong values and unmatched mentions.
+Set FACTCHECK_BENCH_VERBOSE=1 to list the misses, wrong values and unmatched mentions of the
+tuning files (the held-out ones are never listed).
 """
 
 from __future__ import annotations
@@ -24,7 +34,7 @@ import re
 import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -57,6 +67,7 @@ class Document:
     text: str
     reference: dt.date
     timexes: list[Timex]
+    times: list[Timex]  # TIMEX3 type="TIME": a date with a time of day ("10 p.m. Wednesday")
 
 
 def _granularity(value: str) -> str | None:
@@ -76,6 +87,7 @@ def load(path: Path) -> Document:
     length = 0
     open_timex: tuple[int, dict[str, str]] | None = None
     timexes: list[Timex] = []
+    times: list[Timex] = []
     position = 0
     for tag in _TAG.finditer(body):
         chunk = html.unescape(body[position : tag.start()])
@@ -89,11 +101,13 @@ def load(path: Path) -> Document:
         elif open_timex is not None:
             start, attrs = open_timex
             open_timex = None
+            text = "".join(parts)[start:length]
             if attrs.get("type") == "DATE":
-                text = "".join(parts)[start:length]
                 timexes.append(Timex(start, length, text, attrs.get("value", ""), _granularity(attrs.get("value", ""))))
+            elif attrs.get("type") == "TIME":
+                times.append(Timex(start, length, text, attrs.get("value", ""), None))
     parts.append(html.unescape(body[position:]))
-    return Document(path.name, "".join(parts), dt.date.fromisoformat(dct[1]), timexes)
+    return Document(path.name, "".join(parts), dt.date.fromisoformat(dct[1]), timexes, times)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -108,40 +122,85 @@ def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "   n/a"
 
 
-def test_timebank_dates() -> None:
-    files = sorted(DATA.glob("*.tml")) if DATA.is_dir() else []
-    if not files:
-        pytest.skip(f"TimeBank data not found in {DATA}")
-    documents = [load(path) for path in files]
-    verbose = bool(os.environ.get("FACTCHECK_BENCH_VERBOSE"))
+@dataclass
+class Score:
+    """Counts over a set of documents: scored expressions by granularity, and our mentions."""
 
-    total, found, resolved = Counter(), Counter(), Counter()
-    mentions_total = mentions_matched = 0
+    total: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    resolved: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    matched: int = 0
+    on_times: int = 0  # of the unmatched mentions, those on a TIMEX3 TIME
+
+    def resolution(self) -> float:
+        return sum(self.resolved.values()) / sum(self.total.values())
+
+    def precision(self) -> float:
+        return self.matched / self.mentions
+
+
+def score(documents: list[Document], verbose: bool) -> Score:
+    result = Score()
     for doc in documents:
         mentions: list[DateMention] = find_dates(doc.text, doc.reference, "en")
-        mentions_total += len(mentions)
+        result.mentions += len(mentions)
         for mention in mentions:
             assert doc.text[mention.start : mention.end] == mention.text
             if any(_overlaps(mention.start, mention.end, t.start, t.end) for t in doc.timexes):
-                mentions_matched += 1
-            elif verbose:
+                result.matched += 1
+                continue
+            if any(_overlaps(mention.start, mention.end, t.start, t.end) for t in doc.times):
+                result.on_times += 1
+            if verbose:
                 print(f"EXTRA  {doc.name} {doc.reference} {mention.text!r} -> {mention.value}"
                       f"  ...{_context(doc, mention.start, mention.end)}")
         for timex in doc.timexes:
             if timex.granularity is None:
                 continue
-            total[timex.granularity] += 1
+            result.total[timex.granularity] += 1
             hits = [m for m in mentions if _overlaps(m.start, m.end, timex.start, timex.end)]
             if hits:
-                found[timex.granularity] += 1
+                result.found[timex.granularity] += 1
                 if any(m.value == timex.value for m in hits):
-                    resolved[timex.granularity] += 1
+                    result.resolved[timex.granularity] += 1
                 elif verbose:
                     print(f"WRONG  {doc.name} {doc.reference} {timex.text!r}={timex.value}"
                           f" got {[(m.text, m.value) for m in hits]}")
             elif verbose:
                 print(f"MISSED {doc.name} {doc.reference} {timex.text!r}={timex.value}"
                       f"  ...{_context(doc, timex.start, timex.end)}")
+    return result
+
+
+def _report(name: str, documents: list[Document], result: Score) -> None:
+    n = sum(result.total.values())
+    print(f"\n{name}: {len(documents)} documents, {n} day/month/year DATE expressions")
+    print(f"{'':8} {'count':>6} {'found':>7} {'resolved':>9}")
+    for granularity in ("day", "month", "year"):
+        g = result.total[granularity]
+        print(f"{granularity:8} {g:6d} {_share(result.found[granularity], g):>7} "
+              f"{_share(result.resolved[granularity], g):>9}")
+    print(f"{'overall':8} {n:6d} {_share(sum(result.found.values()), n):>7} "
+          f"{_share(sum(result.resolved.values()), n):>9}")
+    print(f"precision: {_share(result.matched, result.mentions)} of {result.mentions} mentions overlap a TIMEX3 DATE;"
+          f" {result.on_times} of the other {result.mentions - result.matched} overlap a TIMEX3 TIME"
+          " (a date with its time of day)")
+
+
+def test_timebank_dates() -> None:
+    files = sorted(DATA.glob("*.tml")) if DATA.is_dir() else []
+    if not files:
+        pytest.skip(f"TimeBank data not found in {DATA}")
+    documents = [load(path) for path in files]
+    tuning = [doc for i, doc in enumerate(documents) if i % 4 != 3]
+    held_out = [doc for i, doc in enumerate(documents) if i % 4 == 3]
+    verbose = bool(os.environ.get("FACTCHECK_BENCH_VERBOSE"))
+
+    scores = {"tuning files": (tuning, score(tuning, verbose)), "held-out files": (held_out, score(held_out, False))}
+    scores["all files"] = (documents, score(documents, False))
+    for name, (docs, result) in scores.items():
+        _report(name, docs, result)
 
     runs = []
     for _ in range(5):
@@ -150,19 +209,16 @@ def test_timebank_dates() -> None:
             find_dates(doc.text, doc.reference, "en")
         runs.append(time.perf_counter() - began)
     elapsed = statistics.median(runs)
-
-    n = sum(total.values())
-    print(f"\nTimeBank: {len(documents)} documents, {n} day/month/year DATE expressions")
-    print(f"{'':8} {'count':>6} {'found':>7} {'resolved':>9}")
-    for granularity in ("day", "month", "year"):
-        g = total[granularity]
-        print(f"{granularity:8} {g:6d} {_share(found[granularity], g):>7} {_share(resolved[granularity], g):>9}")
-    print(f"{'overall':8} {n:6d} {_share(sum(found.values()), n):>7} {_share(sum(resolved.values()), n):>9}")
-    print(f"precision: {_share(mentions_matched, mentions_total)} of {mentions_total} mentions overlap a TIMEX3 DATE")
+    mentions = scores["all files"][1].mentions
     print(f"speed (median of 5): {1000 * elapsed / len(documents):.2f} ms per document, "
-          f"{mentions_total / elapsed:,.0f} mentions/s")
+          f"{mentions / elapsed:,.0f} mentions/s")
 
-    # Floors well under the measured figures: they catch a broken finder, not a small regression.
-    assert sum(found.values()) / n > 0.85
-    assert sum(resolved.values()) / n > 0.75
-    assert mentions_matched / mentions_total > 0.9
+    # The budget: 90 % resolved and 96 % precision on the files tuned on, 90 % resolved on all of
+    # TimeBank. Precision on all files and the held-out figures have floors just under what was
+    # measured (all: 95.8 %; held out: 86.8 % resolved, 93.7 % precise, against 84.4 % and 94.4 %
+    # before the tuning), so that a change that loses ground there fails.
+    budgets = {"tuning files": (0.90, 0.96), "all files": (0.90, 0.955), "held-out files": (0.85, 0.93)}
+    for name, (resolution, precision) in budgets.items():
+        result = scores[name][1]
+        assert result.resolution() >= resolution, f"{name}: {result.resolution():.1%} resolved, budget {resolution:.0%}"
+        assert result.precision() >= precision, f"{name}: precision {result.precision():.1%}, budget {precision:.1%}"

@@ -37,7 +37,7 @@ def test_a_file_without_front_matter_gets_its_first_sentence_as_title(open_windo
     window = open_window(db_path)
     view = window.article_list.view
     title = "Ivanka Trump now has her own Secret Service protection, sources familiar with the matter tell ABC News."
-    index = window.article_list.proxy.index(0, TITLE)
+    index = window.article_list.model.index(0, TITLE)
     assert index.data() == title
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(title)
     assert view.isColumnHidden(OUTLET) and view.isColumnHidden(DATE)  # nobody filled them: titles get the room
@@ -56,8 +56,8 @@ def test_article_details_corrects_the_article_and_its_dates_and_undo_takes_it_ba
     record = window.store.article(window.article_id)
     assert (record.title, record.outlet, record.published) == (
         "Ivanka Trump gets her own Secret Service detail", "ABC News", "2017-03-18")
-    assert window.article_list.proxy.index(0, TITLE).data() == "Ivanka Trump gets her own Secret Service detail"
-    tip = window.article_list.proxy.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert window.article_list.model.index(0, TITLE).data() == "Ivanka Trump gets her own Secret Service detail"
+    tip = window.article_list.model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert "ABC News · 2017-03-18" in tip
     dates = {d.text: d.value for c in window.store.claims(window.article_id) for d in c.dates}
     assert dates["Saturday"] == "2017-03-18" and dates["last month"] == "2017-02"

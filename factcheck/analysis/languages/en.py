@@ -40,6 +40,12 @@ FUTURE_MARKERS = (
     r"expires?", r"expiring", r"effective", r"(?<!-)expect(?:s|ed)?\s+(?:to|in|on|by|around)", r"plans?\s+to",
     r"until", r"till", r"extended\s+to", r"(?:is|are)\s+to", r"upcoming",
 )
+PAST_MARKERS = (
+    r"(?<!\bbe\s)(?<!\bbeen\s)[a-z]{2,}ed(?!\s+to\b)", r"was", r"were", r"had", r"did", r"met", r"began",
+    r"came", r"went", r"took", r"held", r"made", r"won", r"lost", r"rose", r"fell", r"grew", r"became", r"left",
+    r"sold", r"bought", r"paid", r"spent", r"gave", r"got", r"built", r"found", r"led", r"brought", r"sent",
+    r"broke", r"ago",
+)
 HABITUAL_WORDS = ("each", "every")
 AMOUNT_WORDS = tuple(
     "about some nearly almost over than approximately roughly least only just under below above".split()
@@ -48,6 +54,20 @@ YEAR_MODIFIERS = ("fiscal", "mid", "early", "late")
 DAY_MODIFIERS = ("early", "late", "earlier", "later")
 PERIOD_WORDS = ("end", "beginning", "middle", "start")
 MORNING_WORDS: tuple[str, ...] = ()
+TIMELESS_BEFORE = ("of",)
+SPOKEN_YEAR_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+YEAR_PHRASES = {
+    "year-ago": -1, "year-earlier": -1, "the current year": 0, "the current fiscal year": 0,
+    "year end": 0, "year-end": 0, "year's end": 0, "the end of the year": 0, "the full year": 0,
+    "earlier in the year": 0, "later in the year": 0,
+}
+GUARDED_YEAR_PHRASES = ("year end", "year-end", "year's end", "the end of the year")
+YEAR_END_PREPOSITIONS = tuple("at by around before until till through since from to for in near toward".split())
 WEEKDAY_ARTICLES: tuple[str, ...] = ()
 
 # --- the claim scorer -------------------------------------------------------------------------

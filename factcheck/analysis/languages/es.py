@@ -43,12 +43,18 @@ FUTURE_MARKERS = (
     r"\w+(?:rá|rán|remos)", r"va\s+a", r"van\s+a", r"vamos\s+a", r"prevé", r"prevén", r"previst[oa]s?",
     r"programad[oa]s?", r"vence",
 )
+PAST_MARKERS = (r"\w+(?:ó|aron|ieron|ió)", r"fue", r"fueron", r"hubo", r"había", r"habían")
 HABITUAL_WORDS = ("cada",)
 AMOUNT_WORDS = tuple("unos unas casi más mas cerca aproximadamente".split())
 YEAR_MODIFIERS: tuple[str, ...] = ()
 DAY_MODIFIERS: tuple[str, ...] = ()
 PERIOD_WORDS: tuple[str, ...] = ()
 MORNING_WORDS = tuple("la esta una cada toda misma media otra esa aquella buena por".split())
+TIMELESS_BEFORE: tuple[str, ...] = ()  # "la reunión de mañana" is tomorrow's meeting
+SPOKEN_YEAR_NUMBERS: dict[str, int] = {}  # Spanish news writes years in figures
+YEAR_PHRASES = {"año en curso": 0, "fin de año": 0, "finales de año": 0}
+GUARDED_YEAR_PHRASES = ("fin de año", "finales de año")
+YEAR_END_PREPOSITIONS = ("a", "para", "hasta", "de", "desde", "en", "antes")
 WEEKDAY_ARTICLES = ("el", "del", "al")
 
 # --- the claim scorer -------------------------------------------------------------------------
