@@ -1,6 +1,6 @@
 """The desk's decisions about sentences, and the claim model weights fitted on them, in the database.
 
-A decision is a sentence with the reviewer's word on it (migration 0007): a dismissed or demoted
+A decision is a sentence with the reviewer's word on it (migration 0008): a dismissed or demoted
 claim is a 0; a promoted sentence, a claim made from a selection, and a proposed claim the
 reviewer went on to judge are 1s. Sentences nobody has looked at say nothing and are left out.
 """

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision in factcheck/storage/migrations/versions, oldest first; the last is the head.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD = REVISIONS[-1]
 # PRAGMA user_version carries the head's number, so a database stamped higher is from a newer factcheck.
 USER_VERSION = int(HEAD)

@@ -102,7 +102,7 @@ class Claim(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = Field(default=1, sa_column=_CLAIM_VERSION)
     # The reviewer's word on the sentence, a label for retraining the claim proposal (migration
-    # 0007): 0 dismissed or demoted, 1 promoted or made from a selection, None not said.
+    # 0008): 0 dismissed or demoted, 1 promoted or made from a selection, None not said.
     desk_label: int | None = None
 
 
