@@ -7,11 +7,9 @@ status; a traceback is shown only when FACTCHECK_DEBUG is set.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +23,7 @@ if TYPE_CHECKING:
     # The store brings SQLAlchemy and SQLModel (most of a second to import), and the records their
     # dataclasses: only a command that needs them loads them, so `factcheck --help` and a mistyped
     # option answer at once.
+    from factcheck.quick_reads import QuickReads
     from factcheck.records import BackupRecord, ClaimRecord
     from factcheck.store import Store
 
@@ -184,7 +183,7 @@ def _header(line: str) -> None:
         print(line)
 
 
-def cmd_articles(store: Store, args: argparse.Namespace) -> int:
+def cmd_articles(store: Store | QuickReads, args: argparse.Namespace) -> int:
     rows = store.articles()
     if args.json:
         _emit([a.as_json() for a in rows])
@@ -199,7 +198,7 @@ def cmd_articles(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_claims(store: Store, args: argparse.Namespace) -> int:
+def cmd_claims(store: Store | QuickReads, args: argparse.Namespace) -> int:
     if store.article(args.article_id) is None:
         print(f"factcheck: there is no article {args.article_id}; list them with: factcheck articles",
               file=sys.stderr)
@@ -354,6 +353,9 @@ def export_pdf(args: argparse.Namespace) -> int:
     if args.output == "-":
         print("factcheck: a PDF is not text for standard output; give a file with --output FILE.pdf", file=sys.stderr)
         return EXIT_USAGE
+    import importlib.util  # here, with subprocess: the listings start quicker without either
+    import subprocess
+
     if importlib.util.find_spec("ui.pdf_export") is None:
         print("factcheck: PDF export needs the window's package, which is not installed with this copy; "
               "reinstall factcheck with its GUI, or export --format html.", file=sys.stderr)
@@ -404,6 +406,8 @@ def cmd_restore(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# The listings, which the quick reads answer when they can (see _quick_listing).
+QUICK_COMMANDS = ("articles", "claims")
 COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims, "verdict": cmd_verdict,
             "seed": cmd_seed, "search": cmd_search, "similar": cmd_similar, "backup": cmd_backup,
             "backups": cmd_backups, "restore": cmd_restore, "export": cmd_export}
@@ -421,6 +425,28 @@ def _backup_on_open(store: Store) -> None:
         print(f"factcheck: warning: {exc}", file=sys.stderr)
 
 
+def _quick_listing(args: argparse.Namespace) -> int | None:
+    """A listing read over sqlite3 (factcheck.quick_reads), without loading SQLAlchemy; None when the
+    store has to answer: the database is to be created, upgraded or refused, a backup is due (the
+    store takes it, as on any open), or the read-only connection was refused a read."""
+    import sqlite3
+
+    from factcheck.quick_reads import QuickReads
+    from factcheck.storage import backups, locations
+
+    reader = QuickReads.open(args.db if args.db is not None else locations.default_database_path())
+    if reader is None:
+        return None
+    with reader:
+        try:
+            if reader.backup_due(backups.INTERVAL):
+                return None
+            command = cmd_articles if args.command == "articles" else cmd_claims
+            return command(reader, args)
+        except sqlite3.Error:
+            return None
+
+
 def _refuse_missing_folder(database: str | None) -> None:
     """--db names a file to open or create, never folders: a typo must not make a new tree."""
     if database is None or "://" in database:
@@ -433,6 +459,8 @@ def _refuse_missing_folder(database: str | None) -> None:
 
 def launch_gui(database: str | None) -> int:
     """Become the window program (`factcheck-gui`): the core never imports the GUI."""
+    import importlib.util
+
     if importlib.util.find_spec("ui.app") is None:
         print("factcheck: the window is not installed with this copy; reinstall factcheck with its GUI.",
               file=sys.stderr)
@@ -475,6 +503,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return export_pdf(args)
     try:
         _refuse_missing_folder(args.db)
+        if args.command in QUICK_COMMANDS:
+            answered = _quick_listing(args)
+            if answered is not None:
+                return answered
         from factcheck.store import Store
 
         with Store(args.db) as store:

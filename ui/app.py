@@ -1,4 +1,10 @@
-"""QApplication bootstrap and `main()` for the `factcheck-gui` command."""
+"""QApplication bootstrap and `main()` for the `factcheck-gui` command.
+
+The start is arranged for a quick first paint: the window frame is shown and painted before its
+panels are built, and the panels are filled from the quick reads (ui.starting_store) before the
+Store, with SQLAlchemy under it, is loaded. A database the quick reads cannot vouch for is opened
+by the Store first, as before, so it is upgraded, or refused with its reason, before any window.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,17 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factcheck.errors import FactcheckError
-from factcheck.store import Store, default_database
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, Settings
+from ui.starting_store import StartingStore, default_database
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -42,33 +52,60 @@ def _install_error_hook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def create_window(store: Store, settings: Settings) -> MainWindow:
-    window = MainWindow(store, settings)
+def create_window(store: Store | StartingStore, settings: Settings, *, panels_after_paint: bool = False) -> MainWindow:
+    window = MainWindow(store, settings, panels_after_paint=panels_after_paint)
     window.show()
     return window
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv_given = argv
-    argv = list(sys.argv if argv is None else argv)
+def open_store(target: str, settings: Settings, seed: bool = False) -> Store | StartingStore:
+    """The quick start when the database is sound and up to date (and not to be seeded), else the
+    Store itself, which creates, upgrades or refuses (FactcheckError)."""
+    quick = StartingStore.open(target, reviewer=settings.reviewer)
+    if quick is not None and (not seed or quick.has_articles()):
+        return quick  # (a database with articles is never seeded)
+    if quick is not None:
+        quick.close()
+    from factcheck.store import Store
+
+    store = Store(target, reviewer=settings.reviewer)
+    if seed:
+        store.seed()
+    return store
+
+
+# The application outlives start(): dropped with its last reference, it would take the window with it.
+_application: QApplication | None = None
+
+
+def start(argv: Sequence[str]) -> MainWindow | None:
+    """The application and its window, shown (its panels follow its first paint); None after
+    telling the reviewer why the database cannot be opened."""
+    global _application
     args = parse_args(argv)
-    app = QApplication.instance() or QApplication(argv)
+    app = _application = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("factcheck")
     settings = Settings()
     target = database_for(args, settings)
     try:
-        store = Store(target, reviewer=settings.reviewer)
+        store = open_store(target, settings, args.seed)
     except FactcheckError as exc:
         QMessageBox.critical(None, "Cannot open database", str(exc))
-        return 1
+        return None
     _install_error_hook(Path(store.location).parent / "factcheck-errors.log")
-    if args.seed:
-        store.seed()
     settings.database = store.location
-    window = create_window(store, settings)
-    code = app.exec()
+    return create_window(store, settings, panels_after_paint=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv_given = argv
+    window = start(list(sys.argv if argv is None else argv))
+    if window is None:
+        return 1
+    settings = window.settings
+    code = QApplication.exec()
     window.store.close()  # every change was committed as it was made; this checkpoints the log
     settings.sync()
     if argv_given is None:

@@ -7,7 +7,7 @@ fields, with the dialog left open for the correction.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import ops
 from factcheck.errors import FactcheckError
 from factcheck.records import ArticleRecord, Changes
-from factcheck.store import Store
+
+if TYPE_CHECKING:
+    from factcheck import ops
+    from factcheck.store import Store
 
 LANGUAGES = (("en", "English"), ("es", "Spanish"))
 
@@ -96,6 +98,8 @@ def edit_article_details(host: DetailsHost) -> None:
     if article is None:
         host.statusBar().showMessage("Open an article first.", 4000)
         return
+    from factcheck import ops  # the operations load after the first paint, or here at the latest
+
     dialog = ArticleDetailsDialog(article, host.window())
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:

@@ -7,6 +7,8 @@ row) stay quiet, so the main window never reloads an article it is already showi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.records import Changes
-from factcheck.store import Store
 from ui.models.article_list_model import (
     DATE,
     OUTLET,
@@ -32,6 +33,9 @@ from ui.models.article_list_model import (
 from ui.progress_delegate import ProgressDelegate
 from ui.quiet_selection import QuietSelectionMixin
 from ui.record_table_view import setup_record_table
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 TITLE_ROOM = 150  # pixels: with less left for the titles, outlet and date give up their columns
 EMPTY_MESSAGE = "No articles yet. Import files with Ctrl+I, drop them here, or paste one with Ctrl+Shift+V."

@@ -8,7 +8,7 @@ so it can itself be undone by restoring that copy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.records import BackupRecord
-from factcheck.store import Store
 from ui.backups_table_model import BackupTableModel
 from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 
 class RestoreHost(Protocol):

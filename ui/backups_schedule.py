@@ -8,16 +8,18 @@ backup is a banner, and the work goes on.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from factcheck.records import BackupRecord
-from factcheck.store import BACKUP_INTERVAL, Store
 from ui.backups_banner import BackupBanner
 from ui.formatting import clock_time
 from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from factcheck.records import BackupRecord
+    from factcheck.store import Store
 
 
 class BackupHost(Protocol):
@@ -37,9 +39,8 @@ class BackupSchedule(QObject):
         self._host = host
         self._task: Task | None = None
         self._timer = QTimer(self)
-        self._timer.setInterval(int(BACKUP_INTERVAL.total_seconds() * 1000))
-        self._timer.timeout.connect(lambda: self.run_if_due(BACKUP_INTERVAL))
-        self._timer.start()
+        self._interval = dt.timedelta(0)
+        self._timer.timeout.connect(lambda: self.run_if_due(self._interval))
 
     def report_to(self, label: QLabel, banner: BackupBanner) -> None:
         """Show each backup in a status-bar label as it starts and ends, and a failure in the banner."""
@@ -60,7 +61,13 @@ class BackupSchedule(QObject):
         return self._task is not None
 
     def on_open(self) -> None:
-        """The backup of a database just opened, once the window has painted."""
+        """The backup of a database just opened, once the window has painted; then one whenever the
+        database changed and the last is BACKUP_INTERVAL old."""
+        from factcheck.store import BACKUP_INTERVAL  # the store is loaded by now: this backs it up
+
+        self._interval = BACKUP_INTERVAL
+        self._timer.setInterval(int(BACKUP_INTERVAL.total_seconds() * 1000))
+        self._timer.start()
         QTimer.singleShot(0, self.run_if_due)
 
     def run_if_due(self, min_age: dt.timedelta = dt.timedelta(0)) -> bool:

@@ -7,6 +7,8 @@ change back to itself.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.records import Changes
-from factcheck.store import Store
 from ui.models.claim_table_model import (
     NUMBER,
     SCORE,
@@ -29,6 +30,9 @@ from ui.models.claim_table_model import (
 )
 from ui.quiet_selection import QuietSelectionMixin
 from ui.record_table_view import setup_record_table, verdict_column_width
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 
 class ClaimsPanel(QuietSelectionMixin, QWidget):

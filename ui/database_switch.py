@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from factcheck.errors import FactcheckError
-from factcheck.store import Store
 from ui.preferences_dialog import PreferencesDialog
 from ui.settings import Settings
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 
 class DatabaseHost(Protocol):
@@ -33,6 +35,8 @@ def switch_to(host: DatabaseHost, path: str) -> bool:
     """Open `path` (creating it if new); on refusal keep the current database and say why."""
     if path == host.store.location:
         return True
+    from factcheck.store import Store
+
     try:
         store = Store(path, reviewer=host.settings.reviewer)
     except FactcheckError as exc:

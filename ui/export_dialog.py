@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from factcheck import preferences
 from factcheck.errors import FactcheckError
 from factcheck.records import ExportResult
-from factcheck.store import Store
 from ui.export_preview import HtmlPreviewDialog, PdfPreviewDialog
 from ui.tasks import Cancelled, Progress, Task, Work
 
@@ -46,6 +45,9 @@ FORMATS = (
     ("json", "JSON backup (everything; import it back)", ".json"),
     ("claimreview", "ClaimReview JSON-LD (schema.org)", ".jsonld"),
 )
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 SUFFIXES = {suffix for _, _, suffix in FORMATS}
 PREVIEWABLE = ("html", "pdf")
 SCOPES = ("database", "article", "search", "claims")

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from factcheck.errors import FactcheckError
 from factcheck.records import ImportReport
-from factcheck.store import IMPORTABLE_SUFFIXES, Store
 from ui.import_report_dialog import ImportReportDialog, summary
 from ui.paste_dialog import PasteArticleDialog
 from ui.settings import Settings
 from ui.tasks import Cancelled, Progress, Task
 
-FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES) + ");;All files (*)"
+if TYPE_CHECKING:
+    from factcheck.store import Store
+
+
+
+def file_filter() -> str:
+    """The file dialog's filter: what the importer reads (asked of the store when the dialog opens)."""
+    from factcheck.store import IMPORTABLE_SUFFIXES
+
+    return "Articles (" + " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES) + ");;All files (*)"
 
 
 class ImportHost(Protocol):
@@ -51,7 +59,7 @@ class ImportFlow(QObject):
     def choose_files(self) -> None:
         settings = self._host.settings
         files, _ = QFileDialog.getOpenFileNames(self._host.window(), "Import articles", settings.last_folder,
-                                                FILE_FILTER)
+                                                file_filter())
         if files:
             settings.last_folder = str(Path(files[0]).parent)
             self.import_files(files)

@@ -8,9 +8,9 @@ operation and import reports.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -21,32 +21,29 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from factcheck import ops
 from factcheck.errors import FactcheckError
-from factcheck.records import Changes, ClaimRecord, ImportReport
-from factcheck.store import Store
 from ui.actions import Actions
-from ui.article_details_dialog import edit_article_details
-from ui.article_list_panel import ArticleListPanel
-from ui.article_view import ArticleView
 from ui.backups_banner import BackupBanner
-from ui.backups_dialog import BackupsDialog
 from ui.backups_schedule import BackupSchedule
-from ui.claim_navigation import neighbour_claim
-from ui.claims_panel import ClaimsPanel
-from ui.database_switch import choose_and_switch, edit_preferences
 from ui.escape_to_reading import EscapeToReading
+from ui.first_paint import after_next_paint
 from ui.formatting import clock_time
-from ui.import_flow import ImportFlow
 from ui.menus import build_menus
-from ui.outside_changes import OutsideChanges
-from ui.review_panel import ReviewPanel, changed_field
-from ui.search_flow import SearchFlow
 from ui.settings import Settings
-from ui.similar_panel import SimilarPanel
-from ui.undo import run_and_push
+from ui.starting_store import StartingStore
+
+if TYPE_CHECKING:
+    from factcheck import ops
+    from factcheck.records import Changes, ClaimRecord, ImportReport
+    from factcheck.store import Store
+    from ui.backups_dialog import BackupsDialog
+
+# The panels' modules are imported when the panels are built, after the frame's first paint (see
+# MainWindow.__init__): the frame needs only the actions, the menus and the status bar.
 
 CLOSE_WAIT_MS = 2000  # at most, for background work to end when the window closes
+# A quick start's next step (the panels, the Store) waits for the paint before it, at most this long.
+START_AT_MOST_MS = 1000
 
 
 @runtime_checkable
@@ -57,7 +54,14 @@ class ChangeListener(Protocol):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: Settings) -> None:
+    # The panels are filled and the first article shown (at once, or after the frame's first paint).
+    started = Signal()
+    # The Store behind a quick start is loaded: every operation is ready without a wait.
+    storeLoaded = Signal()
+
+    def __init__(self, store: Store | StartingStore, settings: Settings, *, panels_after_paint: bool = False) -> None:
+        """With `panels_after_paint`, the frame (menus, status bar, an empty centre) is shown and
+        painted first, then the panels are built and filled, then a StartingStore loads its Store."""
         super().__init__()
         self.store, self.settings = store, settings
         self.setWindowTitle("factcheck")
@@ -75,21 +79,62 @@ class MainWindow(QMainWindow):
         self._anchor: tuple[int, int] | None = None
         self._escape = EscapeToReading(self.focus_reading, self)
         self._build_status_bar()
-        self._build_panels()
-        self.importer = ImportFlow(self)
         self.undo_action, self.redo_action = build_menus(self, self.actions, self.undo_stack)
-        self._connect_actions()
-        self._restore_state()
-        self._show_first_article()
         self.backups = BackupSchedule(self, self)
         self.backups.report_to(self.backup_label, self.backup_banner)
-        self.backups.on_open()
+        self._restore_geometry()
+        if panels_after_paint:
+            placeholder = QWidget()  # the frame's empty centre, in the window's background
+            self.setCentralWidget(placeholder)
+            after_next_paint(placeholder, self._finish_start, at_most_ms=START_AT_MOST_MS)
+            return
+        self._finish_start()
+
+    def _finish_start(self) -> None:
+        """The panels, filled, and the first article shown; then the Store, if it was not loaded yet."""
+        from ui.import_flow import ImportFlow
+        from ui.outside_changes import OutsideChanges
+
+        self._build_panels()
+        self.importer = ImportFlow(self)
+        self._connect_actions()
+        self._restore_splitters()
+        self._show_first_article()
         self.outside_changes = OutsideChanges(lambda: self.store.data_version(), self)
         self.outside_changes.changed.connect(self.refresh_from_store)
+        if self.isVisible() and not self._shown_once:  # shown as a frame first: the keys go to the text now
+            self._shown_once = True
+            self.focus_reading()
+        self.started.emit()
+        if isinstance(self.store, StartingStore) and not self.store.loaded:
+            after_next_paint(self.article_view.text_view.viewport(), self._load_store, at_most_ms=START_AT_MOST_MS)
+        else:
+            self._store_ready()
+
+    def _load_store(self) -> None:
+        """After the first screen is painted: the Store behind the quick reads (most of a second)."""
+        if isinstance(self.store, StartingStore):
+            try:
+                self.store.load()
+            except FactcheckError as exc:  # changed on disk since the quick look: say so, as an open would
+                self.backup_banner.show_problem(f"The database could not be opened for changes: {exc}")
+                return
+        self._store_ready()
+
+    def _store_ready(self) -> None:
+        self.backups.on_open()
+        self.storeLoaded.emit()
 
     # -- construction ------------------------------------------------------------------------
 
     def _build_panels(self) -> None:
+        from ui.article_list_panel import ArticleListPanel
+        from ui.article_view import ArticleView
+        from ui.claims_panel import ClaimsPanel
+        from ui.review_panel import ReviewPanel
+        from ui.search_flow import SearchFlow
+        from ui.similar_panel import SimilarPanel
+
         self.article_list = ArticleListPanel(self.store)
         self.article_view = ArticleView()
         self.claims_panel = ClaimsPanel(self.store)
@@ -142,12 +187,12 @@ class MainWindow(QMainWindow):
         self.article_view.claimClicked.connect(self.pick_claim)
         self.article_view.showAllRequested.connect(lambda: self.actions.show_all.setChecked(True))
         rp = self.review_panel
-        rp.claimTextEdited.connect(lambda text: self._claim_op(ops.EditClaimText, text=text))
-        rp.rationaleEdited.connect(lambda text: self._claim_op(ops.EditRationale, rationale=text))
-        rp.sourceAddRequested.connect(lambda source: self._claim_op(ops.AddSource, source=source))
+        rp.claimTextEdited.connect(lambda text: self._claim_op("EditClaimText", text=text))
+        rp.rationaleEdited.connect(lambda text: self._claim_op("EditRationale", rationale=text))
+        rp.sourceAddRequested.connect(lambda source: self._claim_op("AddSource", source=source))
         rp.sourceEditRequested.connect(
-            lambda source_id, source: self._claim_op(ops.EditSource, source_id=source_id, source=source))
-        rp.sourceRemoveRequested.connect(lambda source_id: self._claim_op(ops.RemoveSource, source_id=source_id))
+            lambda source_id, source: self._claim_op("EditSource", source_id=source_id, source=source))
+        rp.sourceRemoveRequested.connect(lambda source_id: self._claim_op("RemoveSource", source_id=source_id))
         rp.sourceOpenRequested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
 
     def _fit_split(self, width: int) -> None:
@@ -190,7 +235,7 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.refresh.triggered.connect(self.refresh_from_store)
-        a.article_details.triggered.connect(lambda: edit_article_details(self))
+        a.article_details.triggered.connect(self._edit_article_details)
         a.search.triggered.connect(lambda: self.search.open())
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
         a.reuse_best.triggered.connect(self.reuse_best)
@@ -292,6 +337,8 @@ class MainWindow(QMainWindow):
         visible = self.visible_claims()
         if not visible:
             return
+        from ui.claim_navigation import neighbour_claim
+
         target = neighbour_claim(visible, self.claim_id, self._anchor, self.article_id, step)
         if target is not None:
             self.show_claim(target)
@@ -333,6 +380,8 @@ class MainWindow(QMainWindow):
     # -- changes -----------------------------------------------------------------------------
 
     def run_op(self, op: ops.Operation) -> Changes | None:
+        from ui.undo import run_and_push
+
         return run_and_push(self.undo_stack, self.store, op, self.apply_changes, self.show_error,
                             self.show_undo_step)
 
@@ -343,6 +392,8 @@ class MainWindow(QMainWindow):
         if changed and all(c.id != self.claim_id for c in changed):
             self.show_claim(changed[0].id)
         if changed and op is not None:
+            from ui.review_panel import changed_field
+
             self.review_panel.point_at(changed_field(op))
         elif not changed and len(changes.articles) == 1 and self.article_id not in changes.articles:
             self.show_article(next(iter(changes.articles)))  # an article's own details
@@ -353,13 +404,16 @@ class MainWindow(QMainWindow):
             where = f" in “{article.title}”" if article is not None else ""
         self.statusBar().showMessage(message + where, 6000)
 
-    def _claim_op(self, kind: type[ops.ClaimOperation], **fields: object) -> Changes | None:
+    def _claim_op(self, kind: str, **fields: object) -> Changes | None:
+        """Run the claim operation named `kind` (a class of factcheck.ops) on the claim on screen."""
+        from factcheck import ops  # loaded after the first paint; at the latest here
+
         claim = self.current_claim()
         if claim is None:
             self.statusBar().showMessage("No claim selected.", 3000)
             return None
         try:
-            op = kind(claim.id, expected_version=claim.version, **fields)
+            op = getattr(ops, kind)(claim.id, expected_version=claim.version, **fields)
         except FactcheckError as exc:
             self.show_error(str(exc))
             return None
@@ -375,7 +429,7 @@ class MainWindow(QMainWindow):
                 "This claim is dismissed. Restore it first (X)." if claim.dismissed
                 else "This sentence is not a claim. Make it one first (X).", 6000)
             return
-        if self._claim_op(ops.SetVerdict, verdict=verdict, reviewer=self.settings.reviewer) is None:
+        if self._claim_op("SetVerdict", verdict=verdict, reviewer=self.settings.reviewer) is None:
             return
         if self.settings.advance_after_verdict and self.search.active:
             self.search.step(1)
@@ -388,7 +442,7 @@ class MainWindow(QMainWindow):
 
     def reuse_verdict(self, from_claim_id: int) -> None:
         """Copy a similar past verdict (label, rationale, sources) onto the claim on screen."""
-        self._claim_op(ops.ReuseVerdict, from_claim_id=from_claim_id, reviewer=self.settings.reviewer)
+        self._claim_op("ReuseVerdict", from_claim_id=from_claim_id, reviewer=self.settings.reviewer)
 
     def reuse_best(self) -> None:
         best = self.similar_panel.best()
@@ -403,15 +457,17 @@ class MainWindow(QMainWindow):
         if claim is None:
             return
         if not claim.proposed:
-            self._claim_op(ops.SetProposed, proposed=True)
+            self._claim_op("SetProposed", proposed=True)
         else:
-            self._claim_op(ops.SetDismissed, dismissed=not claim.dismissed)
+            self._claim_op("SetDismissed", dismissed=not claim.dismissed)
 
     def make_claim_from_selection(self) -> None:
         span = self.article_view.selected_span()
         if self.article_id is None or span is None:
             self.statusBar().showMessage("Select some article text first, then press C.", 4000)
             return
+        from factcheck import ops
+
         op = ops.AddClaim(self.article_id, start=span[0], end=span[1])
         if self.run_op(op) is not None and op.claim_id is not None:
             self.show_claim(op.claim_id)
@@ -525,12 +581,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Exported to {path}", 6000)
 
     def choose_database(self) -> None:
+        from ui.database_switch import choose_and_switch
+
         choose_and_switch(self)
 
     def edit_preferences(self) -> None:
+        from ui.database_switch import edit_preferences
+
         edit_preferences(self)
 
+    def _edit_article_details(self) -> None:
+        from ui.article_details_dialog import edit_article_details
+
+        edit_article_details(self)
+
     def show_backups(self) -> BackupsDialog:
+        from ui.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -560,12 +627,15 @@ class MainWindow(QMainWindow):
             self.review_panel.show_claim(None, [])
         self.backups.on_open()
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
+
+    def _restore_splitters(self) -> None:
+        if self.settings.window_state("geometry") is None:
             self._fit_split(1400)
         for key, splitter in (("main_split", self.main_split), ("centre_split", self.centre_split)):
             state = self.settings.window_state(key)
@@ -574,7 +644,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        if not self._shown_once:
+        if not self._shown_once and hasattr(self, "article_view"):  # the panels are there (see _finish_start)
             # Qt would give focus to the first field (the article filter), where the reviewer's
             # first J would be typed as text; the review keys work in the article text.
             self._shown_once = True
@@ -586,6 +656,9 @@ class MainWindow(QMainWindow):
             self.outside_changes.check()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not hasattr(self, "outside_changes"):  # closed as a frame, before its panels: nothing to keep
+            super().closeEvent(event)
+            return
         # A task ending on the pool (a search typed just before) is let finish before the window
         # takes itself apart: once, a close met a pool thread outside Python at that moment and
         # never returned. Bounded, so a long import cannot hold the quit up for long.
@@ -610,6 +683,6 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
+        if files and hasattr(self, "importer"):
             event.acceptProposedAction()
             self.importer.import_files(files)

@@ -6,6 +6,8 @@ with the reason, so nothing typed or pasted is lost.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.errors import FactcheckError
-from factcheck.store import Store
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 
 class PasteArticleDialog(QDialog):

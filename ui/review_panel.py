@@ -7,6 +7,8 @@ refresh must not disturb a reviewer who is still typing, so editors with focus k
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -33,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import ops
 from factcheck.records import ClaimRecord, SourceInput, SourceRecord, VerdictRecord
 from ui import theme
 from ui.article_view import describe_date
@@ -45,12 +46,17 @@ from ui.models.source_table_model import SourceTableModel
 from ui.source_dialog import SourceDialog, web_address
 from ui.verdict_buttons import VerdictButtons
 
+if TYPE_CHECKING:
+    from factcheck import ops
+
 RATIONALE_IDLE_MS = 800
 POINT_MS = 1500  # how long a field an undo or redo changed stays marked
 
 
 def changed_field(op: ops.Operation) -> str:
     """Which part of the panel an operation changes: "verdict", "rationale", "sources" or "claim"."""
+    from factcheck import ops  # loaded by now: `op` is one
+
     if isinstance(op, ops.EditRationale):
         return "rationale"
     if isinstance(op, ops.AddSource | ops.EditSource | ops.RemoveSource):

@@ -6,6 +6,8 @@ operations on the undo stack like every other change.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.records import Changes
-from factcheck.store import Store
 from ui.models.saved_search_model import QueryRole, SavedSearchModel
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 
 class SavedSearchesPanel(QWidget):

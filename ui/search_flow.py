@@ -8,16 +8,18 @@ Articles tab ends it, and J/K step through the article again.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QStatusBar, QTabWidget, QWidget
 
-from factcheck import ops
 from factcheck.records import Changes
-from factcheck.store import Store
 from ui.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from factcheck import ops
+    from factcheck.store import Store
 
 ARTICLES_TAB, SEARCH_TAB = 0, 1
 SEARCH_WIDTH = 780  # the results need room for their columns; the article keeps the rest
@@ -67,12 +69,22 @@ class SearchFlow(QObject):
             panel.resultOpened.connect(self.open_result)
             panel.closed.connect(self.close)
             panel.model.modelReset.connect(self.end)  # a new search: its rows are not the old queue
-            panel.saved.saveRequested.connect(lambda name, query: self._host.run_op(ops.SaveSearch(name, query)))
-            panel.saved.deleteRequested.connect(lambda search_id: self._host.run_op(ops.DeleteSavedSearch(search_id)))
+            panel.saved.saveRequested.connect(self._save_search)
+            panel.saved.deleteRequested.connect(self._delete_saved_search)
             self._tabs.addTab(panel, "Search")
             self._tabs.setTabToolTip(SEARCH_TAB, "Search past verdicts (Ctrl+F)")
             self.panel = panel
         return self.panel
+
+    def _save_search(self, name: str, query: str) -> None:
+        from factcheck import ops  # the operations load after the first paint
+
+        self._host.run_op(ops.SaveSearch(name, query))
+
+    def _delete_saved_search(self, search_id: int) -> None:
+        from factcheck import ops
+
+        self._host.run_op(ops.DeleteSavedSearch(search_id))
 
     def open(self) -> None:
         """Ctrl+F: the search tab, wide enough for its columns, with the cursor in the query box."""

@@ -11,7 +11,7 @@ signals for the main window.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QPalette
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from factcheck.errors import FactcheckError, QueryError
 from factcheck.records import VERDICT_LABELS, Changes
-from factcheck.store import Store
 from ui import theme
 from ui.models.search_result_model import (
     ARTICLE,
@@ -44,6 +43,9 @@ from ui.record_table_view import setup_record_table, verdict_column_width
 from ui.saved_searches_panel import SavedSearchesPanel
 from ui.snippet_delegate import SnippetDelegate
 from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 DEBOUNCE_MS = 200
 PLACEHOLDER = "Search verdicts: words, \"a phrase\", verdict:disputed, is:unreviewed, outlet:AP…"

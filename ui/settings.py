@@ -6,7 +6,6 @@ developer's own settings.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -67,6 +66,8 @@ class Settings:
     # Where the reviewer was, per database: a desk may keep one database per project.
     @staticmethod
     def _position_key(database: str) -> str:
+        import hashlib  # here: OpenSSL's library takes a while to load, and the first paint need not wait
+
         return "position/" + hashlib.sha1(database.encode("utf-8")).hexdigest()[:16]
 
     def position(self, database: str) -> tuple[int, int | None] | None:

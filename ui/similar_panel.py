@@ -8,7 +8,7 @@ similar, the section disappears.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.records import Changes, ClaimRecord
-from factcheck.store import Store
 from ui.models.similar_model import ARTICLE, CLAIM, REUSE, SimilarModel, SimilarRow
 from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 LOOKUP_DELAY_MS = 150
 LIMIT = 5

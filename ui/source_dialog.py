@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.ops import OperationError, check_source_url
 from factcheck.records import SourceInput, SourceRecord
 
 EMPTY_URL_HINT = "Enter the source's http or https address."
@@ -33,6 +32,8 @@ def web_address(text: str | None) -> str | None:
     text = text.strip()
     if not text or any(ch.isspace() for ch in text):
         return None
+    from factcheck.ops import OperationError, check_source_url  # the operations load after the first paint
+
     try:
         return check_source_url(text)
     except OperationError:
@@ -101,6 +102,8 @@ class SourceDialog(QDialog):
         text = self.url_edit.text().strip()
         if not text:
             return EMPTY_URL_HINT
+        from factcheck.ops import OperationError, check_source_url
+
         try:
             check_source_url(text)
         except OperationError as exc:
@@ -119,6 +122,8 @@ class SourceDialog(QDialog):
 
     def source(self) -> SourceInput:
         """The entered source, trimmed; only valid once url_problem() is None."""
+        from factcheck.ops import check_source_url
+
         return SourceInput(
             url=check_source_url(self.url_edit.text()),
             title=self.title_edit.text().strip(),

@@ -8,18 +8,21 @@ types merge into one undo step per claim.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from factcheck.errors import FactcheckError
-from factcheck.ops import EditRationale, Operation
 from factcheck.records import Changes
-from factcheck.store import Store
+
+if TYPE_CHECKING:
+    from factcheck.ops import Operation
+    from factcheck.store import Store
 
 ChangesHandler = Callable[[Changes], None]
 ErrorHandler = Callable[[str], None]
 # "Undone: Set verdict: disputed", what it changed, and the operation (so the field can be shown)
-StepHandler = Callable[[str, Changes, Operation], None]
+StepHandler = Callable[[str, Changes, "Operation"], None]
 MERGE_RATIONALE = 1
 
 
@@ -33,6 +36,8 @@ class OperationCommand(QUndoCommand):
         self._applied = True
 
     def id(self) -> int:  # noqa: A003 - Qt API
+        from factcheck.ops import EditRationale  # loaded by now: this command holds an operation
+
         return MERGE_RATIONALE if isinstance(self.ops[0], EditRationale) else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,6 +71,8 @@ def make_backup(path: Path, reason: str = AUTOMATIC, *, output: Path | None = No
     The copy is checked before it gets its final name; on any failure (a full disk, a damaged
     source) nothing is left behind and BackupError says why. The database itself is never written.
     """
+    import secrets  # here: the quick reads check backup_due on the way to a listing, and never copy
+
     folder = backups_dir(path) if output is None else output.parent
     # Named for this program and moment: two programs backing up one database at once (two
     # windows, the window and the command line) must never write into the same file.

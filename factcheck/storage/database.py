@@ -16,7 +16,6 @@ import sqlite3
 import stat
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -24,28 +23,16 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from factcheck.errors import DatabaseError, FactcheckError
 from factcheck.storage import backups, migrate, transactions
 
-APP_NAME = "factcheck"
+# Re-exported: callers find the default database here, beside opening it.
+from factcheck.storage.locations import (  # noqa: F401
+    APP_NAME,
+    database_from_environment,
+    default_database,
+    default_database_path,
+)
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-def database_from_environment() -> str | None:
-    """The database FACTCHECK_DB names (a path or a URL), or None when it is unset or blank."""
-    value = os.environ.get("FACTCHECK_DB", "").strip()
-    return value or None
-
-
-def default_database_path() -> Path:
-    """FACTCHECK_DB if set, else factcheck.db in the user data folder."""
-    env = database_from_environment()
-    if env:
-        return Path(env)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "factcheck.db"
-
-
-def default_database(remembered: str | None = None) -> str:
-    """Where to open when no --db is given: FACTCHECK_DB, then the one used last, then the data folder."""
-    return database_from_environment() or remembered or str(default_database_path())
 
 
 def to_url(path_or_url: str | os.PathLike) -> str:

@@ -17,12 +17,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+# The revision ids live where the quick reads can check them without SQLAlchemy.
+from factcheck.storage.revisions import HEAD, REVISIONS, USER_VERSION  # noqa: F401 - re-exported
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# Every revision in factcheck/storage/migrations/versions, oldest first; the last is the head.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
-HEAD = REVISIONS[-1]
-# PRAGMA user_version carries the head's number, so a database stamped higher is from a newer factcheck.
-USER_VERSION = int(HEAD)
 # The tables the migrations create (without the full-text indexes' own).
 OUR_TABLES = ("alembic_version", "article", "claim", "verdict", "source", "datemention", "saved_search")
 # The full-text indexes (migrations 0004, 0005) are FTS5 virtual tables with shadow tables of SQLite's own,

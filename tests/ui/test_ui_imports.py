@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
 # Preferences are shared with the command line (factcheck.preferences), so the window reads them there too.
 CORE_ALLOWED = {"factcheck.store", "factcheck.records", "factcheck.ops", "factcheck.errors", "factcheck.preferences"}
+# The window starts on the quick reads (ui.starting_store), before the store is loaded: that module alone reads them.
+QUICK_START = {("ui.starting_store", "factcheck.quick_reads")}
 
 
 def module_name(path: Path) -> str:
@@ -84,4 +86,4 @@ def test_only_the_app_imports_the_main_window() -> None:
 def test_the_ui_reaches_the_core_only_through_its_front_door() -> None:
     reached = {(name, m) for name, path in MODULES.items() for m in imports_of(path)
                if m == "factcheck" or m.startswith("factcheck.")}
-    assert {(name, m) for name, m in reached if m not in CORE_ALLOWED} == set()
+    assert {(name, m) for name, m in reached if m not in CORE_ALLOWED} == QUICK_START

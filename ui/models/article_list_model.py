@@ -16,14 +16,16 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import compress
 from operator import and_, ge, itemgetter, not_, truth
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import ArticleRow
-from factcheck.store import Store
 from ui.models.article_filter import UNTITLED, fold, matching, search_key, search_keys
 from ui.models.record_table_model import RecordTableModel
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -9,17 +9,19 @@ states stay distinct without colour.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from factcheck.records import ClaimRecord
-from factcheck.store import Store
 from ui import theme
 from ui.formatting import local_time
 from ui.models.record_table_model import RecordTableModel
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import SavedSearch
-from factcheck.store import Store
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 

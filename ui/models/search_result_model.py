@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import ClaimRecord
-from factcheck.store import Store
 from ui import snippet_text, theme
 from ui.formatting import local_time, local_timestamp
 from ui.models.record_table_model import RecordTableModel
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 
