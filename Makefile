@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/benchmarks
+
+# Retrain the check-worthiness models from ../shared/data/checkworthy (minutes; not part of `make test`):
+# prints the cross-validated figures, writes factcheck/analysis/models/*.npz and the test fixture.
+model: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[train]'
+	$(PY) -m training.train_claim_model
 
 clean:
 	rm -rf $(VENV) build *.egg-info

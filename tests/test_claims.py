@@ -32,6 +32,24 @@ def test_seed_proposes_enough_claims_and_every_one_says_why() -> None:
     assert all(score_sentence(s).reasons for s in chosen)
 
 
+def test_seed_proposes_the_claims_a_checker_would_pick() -> None:
+    chosen = [s for s in seed_sentences() if proposed(s)]
+    assert any(s.startswith('"He said, \'How can we help you') for s in chosen)  # Trump's proposal, quoted
+    assert any(s.startswith("Trump designated") for s in chosen)  # the February 19 designation
+    assert any(s.startswith("White House National Security Council") for s in chosen)  # its statement
+    assert not any("Marco Ugarte/AP" in s for s in chosen)
+
+
+def test_seed_reasons_name_words_of_the_sentence() -> None:
+    """Every reason is something found in the sentence: the weighing words are its own words."""
+    for sentence in seed_sentences():
+        low = sentence.lower()
+        for reason in score_sentence(sentence).reasons:
+            if reason.startswith("the word"):
+                for word in re.findall(r'"([^"]+)"', reason):
+                    assert all(part in low for part in word.split(" ")), (word, sentence)
+
+
 def test_seed_photo_credit_is_not_proposed() -> None:
     score = score_sentence("Marco Ugarte/AP Closed subtitles")
     assert score.value < PROPOSE_THRESHOLD

@@ -50,11 +50,11 @@ def test_html_report_states_scope_counts_and_every_reviewed_claim(store: Store, 
     page = Page(export_text(store, tmp_path, "html"))
     words = page.words
     assert "Scope: the whole database" in words
-    assert "2 articles, 13 claims, 5 reviewed, 8 not reviewed; 2 verdicts without any source" in words
+    assert "2 articles, 15 claims, 5 reviewed, 10 not reviewed; 2 verdicts without any source" in words
     assert "factcheck 0.1.0" in words
     # The breakdown as a chart (inline SVG, one bar per verdict) and as a table.
     assert [t for t, _ in page.tags].count("rect") == 4
-    assert "✓ Verified 3 23%" in words and "✗ Disputed 1 8%" in words and "? Unclear 1 8%" in words
+    assert "✓ Verified 3 20%" in words and "✗ Disputed 1 7%" in words and "? Unclear 1 7%" in words
     # Per article, per claim: text, speaker, verdict badge, rationale, linked sources, reviewer.
     assert "Mexico's president says she rejected Trump's proposal to send U.S. troops" in words
     assert "Speaker: Sheinbaum" in words
@@ -101,7 +101,7 @@ def test_markdown_report_reads_as_the_html_does(store: Store, desk, tmp_path: Pa
     text = export_text(store, tmp_path, "md")
     assert text.startswith("# Verdict report\n")
     assert "**Scope:** the whole database" in text
-    assert "| ✓ Verified | 3 | 23% |" in text
+    assert "| ✓ Verified | 3 | 20% |" in text
     assert "[Mexico's president says she rejected Trump's proposal](https://apnews.com/article/mexico-sheinbaum" \
            "-trump-troops) — AP, accessed 2025-05-04" in text
     assert "- **⚠ No source** backs this verdict." in text
@@ -111,7 +111,7 @@ def test_markdown_report_reads_as_the_html_does(store: Store, desk, tmp_path: Pa
 
 def test_csv_has_one_row_per_claim_with_article_verdict_and_joined_sources(store: Store, desk, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(export_text(store, tmp_path, "csv"))))
-    assert len(rows) == 13
+    assert len(rows) == 15
     first = next(r for r in rows if int(r["claim_id"]) == desk["verified"])
     assert first["article_title"].startswith("Mexico's president") and first["outlet"] == "AP"
     assert first["verdict"] == "verified" and first["reviewer"] == "ana" and first["reviewed_at"].endswith("+00:00")
@@ -121,7 +121,7 @@ def test_csv_has_one_row_per_claim_with_article_verdict_and_joined_sources(store
     reused = next(r for r in rows if int(r["claim_id"]) == desk["reused"])
     assert reused["reused_from"] == str(desk["reused_from"])
     unreviewed = [r for r in rows if not r["verdict"]]
-    assert len(unreviewed) == 8 and all(not r["reviewer"] for r in unreviewed)
+    assert len(unreviewed) == 10 and all(not r["reviewer"] for r in unreviewed)
     # "Mexico City - Mexican…" starts with M; a claim starting with "-" or "=" would be neutralised.
     assert not [c for r in rows for c in r.values() if c and c[0] in "=+-@\t\r"]
 
@@ -129,7 +129,7 @@ def test_csv_has_one_row_per_claim_with_article_verdict_and_joined_sources(store
 def test_to_a_stream_for_standard_output(store: Store, desk) -> None:
     out = io.StringIO()
     result = store.export("md", out, article_id=desk["seed"])
-    assert result.path is None and result.claims == 10
+    assert result.path is None and result.claims == 12
     assert "## Mexico's president" in out.getvalue()
 
 

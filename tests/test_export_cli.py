@@ -102,7 +102,7 @@ def test_a_backup_made_by_the_command_imports_back_with_the_import_command(
     capsys.readouterr()
     assert main(["--db", str(fresh), "import", str(backup)]) == 0
     out = capsys.readouterr().out
-    assert f"{backup}: article 1, 10 proposed claims" in out and f"{backup}: article 2, 3 proposed claims" in out
+    assert f"{backup}: article 1, 12 proposed claims" in out and f"{backup}: article 2, 3 proposed claims" in out
     with Store(fresh) as restored, Store(db) as original:
         assert [c.as_json() for c in restored.claims(2)] == [c.as_json() for c in original.claims(2)]
 

@@ -145,3 +145,36 @@ def test_a_match_beyond_the_best_ranked_of_the_claims_own_article_is_still_found
     elsewhere = reviewed(store, "Council bans bags", BAGS)
     found = store.similar(crowded[0].id)
     assert [r.claim_id for r in found] == [elsewhere.id]
+
+
+# A claim as a desk meets it again (same fact, other words), and a claim that shares a word of the
+# text's subject but states another fact, in both languages the project reads. In a database this
+# small every word is rare, so the acceptance model passes any pair sharing two subject words
+# ("plastic bags" in a claim about litter): the README says what it does on a desk's scale.
+SAME_CLAIM = [
+    ("en", "The measles vaccine causes autism in one child out of every hundred.",
+     "One in a hundred children who get the measles vaccine develops autism, the post says."),
+    ("es", "El Gobierno subirá el salario mínimo a 1.200 euros al mes a partir de enero.",
+     "A partir de enero el salario mínimo subirá hasta los 1.200 euros al mes, según el Gobierno."),
+]
+OTHER_FACT = [
+    ("en", BUDGET, BAGS_AGAIN),
+    ("es", "El paro bajó en enero por primera vez en cinco años.",
+     "A partir de enero el salario mínimo subirá hasta los 1.200 euros al mes, según el Gobierno."),
+]
+
+
+def test_a_claim_that_says_the_same_thing_is_shown(store: Store) -> None:
+    for language, checked, again in SAME_CLAIM:
+        past = reviewed(store, f"Checked ({language})", checked, language=language)
+        assert [r.claim_id for r in store.similar_to_text(again, language=language)] == [past.id], again
+
+
+def test_a_claim_on_the_same_subject_stating_another_fact_is_not_shown(store: Store) -> None:
+    from factcheck.search.similar import ranked_for
+
+    for language, checked, other in OTHER_FACT:
+        past = reviewed(store, f"Checked ({language})", checked, language=language)
+        with store.engine.connect() as conn:  # the index does propose it: it shares a word
+            assert [r.candidate.claim_id for r in ranked_for(conn, other, language=language)[1]] == [past.id]
+        assert store.similar_to_text(other, language=language) == [], other

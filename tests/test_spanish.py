@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.analysis.claims import score_and_speaker
 from factcheck.analysis.language import detect_language
-from factcheck.claims import score_sentence
+from factcheck.claims import PROPOSE_THRESHOLD, score_sentence
 from factcheck.dates import find_dates
 from factcheck.store import Store
 from factcheck.text import split_sentences
@@ -56,7 +56,7 @@ def test_sentences_split_at_spanish_punctuation_and_keep_abbreviations():
 def test_check_worthy_spanish_sentences_give_their_reasons(sentence, reasons):
     score = score_sentence(sentence, language="es")
     assert reasons <= set(score.reasons), score.reasons
-    assert score.value >= 0.5
+    assert score.value >= PROPOSE_THRESHOLD
 
 
 @pytest.mark.parametrize("sentence", [
@@ -65,7 +65,7 @@ def test_check_worthy_spanish_sentences_give_their_reasons(sentence, reasons):
     "Foto: Agencia EFE",
 ])
 def test_questions_thanks_and_captions_are_not_proposed(sentence):
-    assert score_sentence(sentence, language="es").value < 0.5
+    assert score_sentence(sentence, language="es").value < PROPOSE_THRESHOLD
 
 
 @pytest.mark.parametrize("sentence, speaker", [

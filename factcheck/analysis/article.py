@@ -65,11 +65,9 @@ def analyse_article(body: str, language: str, reference: dt.date | None) -> list
         if i >= 0 and m.end <= spans[i].end:
             offset = spans[i].start
             held[i].append(dates.DateMention(m.start - offset, m.end - offset, m.text, m.value, m.granularity))
-    result = []
-    for span, found in zip(spans, held, strict=True):
-        score, speaker = claims.score_and_speaker(span.text, language)
-        result.append(SentenceAnalysis(span.start, span.end, span.text, score, speaker, found))
-    return result
+    scored = claims.scores_and_speakers([span.text for span in spans], language)
+    return [SentenceAnalysis(span.start, span.end, span.text, score, speaker, found)
+            for span, found, (score, speaker) in zip(spans, held, scored, strict=True)]
 
 
 # What the store writes for one sentence, as plain tuples: they cross process boundaries in a

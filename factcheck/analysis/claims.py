@@ -1,22 +1,23 @@
 """Claim proposal: how check-worthy a sentence is, and why.
 
-The score is rule based on purpose: it runs on every sentence of every imported article, so it
-must cost microseconds, work offline in English and Spanish, and explain itself. Each rule that
-fires adds its weight to a log-odds total and its reason to the list the reviewer sees ("a
-number or statistic", "a question", ...); the total is squashed into [0, 1] with a logistic
-curve, so the value also orders sentences sensibly below and above the threshold.
+Two parts. The word-list signals: rules that look words up and say what a fact-checker could
+verify in the sentence ("a number or statistic", "a date", "an attribution", ...) or what speaks
+against it ("a question", "a caption or credit line", "too short"). And the learned model
+(factcheck.analysis.claim_model): a logistic regression over the sentence's word and character
+n-grams and those signals, trained on debate transcripts and tweets labelled by fact-checkers
+(training/train_claim_model.py). The score is the model's probability; the reasons shown are the
+signals found plus the sentence's own words that weighed most for it, so every reason is
+something present in the sentence.
 
-Rules look words up rather than running large regular expressions: the sentence is tokenised
+The rules look words up rather than running large regular expressions: the sentence is tokenised
 once, each distinct word is looked up once in a per-language index that tells every rule what
-the word means to it, and character tests use substring searches, which are far cheaper than a
-regular expression tried at every character. Import calls ``score_and_speaker``, which skips
-the speaker search for the many sentences whose words hold no speech verb. A sentence costs
-some ten to twenty microseconds.
+the word means to it, and character tests use substring searches. Import scores an article's
+sentences in one batch (``scores_and_speakers``), which also skips the speaker search for the
+many sentences whose words hold no speech verb.
 
-This module holds the rules and the score. The words come from the language files
-(factcheck.analysis.languages), gathered with their index in factcheck.analysis.claim_lexicon; the
-speaker search lives in factcheck.analysis.speaker, and ``find_speaker`` is importable from here as
-before.
+The words come from the language files (factcheck.analysis.languages), gathered with their index
+in factcheck.analysis.claim_lexicon; the speaker search lives in factcheck.analysis.speaker, and
+``find_speaker`` is importable from here as before.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from factcheck.analysis import claim_model
 from factcheck.analysis.alternation import alternation
 from factcheck.analysis.claim_lexicon import (
     ACTION_CUE,
@@ -45,8 +47,11 @@ from factcheck.analysis.claim_lexicon import (
 from factcheck.analysis.languages import SUPPORTED_LANGUAGES, language_or_default, vocabulary
 from factcheck.analysis.speaker import find_speaker, may_attribute
 
-# Sentences scoring at or above this are proposed as claims.
-PROPOSE_THRESHOLD = 0.5
+# Sentences scoring at or above this are proposed as claims: the highest threshold whose recall on
+# held-out CLEF-2019 transcripts is at least 0.8 (training/train_claim_model.py prints it). The
+# model's probabilities follow the transcripts' rate of check-worthy sentences (under 3 %), hence
+# a low number; a reviewer triages the proposals, and news copy holds more claims than debates.
+PROPOSE_THRESHOLD = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +75,8 @@ TOPIC = "a public-policy subject (economy, crime, law ...)"
 ACTION = "a reported action (voted, signed, paid ...)"
 SPECULATION = "a guess or hypothetical (maybe, would, could)"
 
-# Log-odds weights. The bias puts a plain sentence below the threshold; a figure alone lifts it
+# The word-list scorer's own log-odds weights (``word_list_score``), kept as the floor the model
+# is measured against. The bias puts a plain sentence below the threshold; a figure alone lifts it
 # above, every other signal needs company. The weights were fitted by hand against debate
 # transcripts (tests/benchmarks/test_checkworthy_map.py); quotes and attribution stay positive
 # although transcripts alone would drop them, because in news copy the quoted and attributed
@@ -285,11 +291,10 @@ _NOT_SUPERLATIVE = frozenset(vocabulary("en").NOT_SUPERLATIVES)
 def score_sentence(text: str, language: str = "en") -> Score:
     """How check-worthy ``text`` is, in [0, 1], with the reasons that moved the score.
 
-    Positive signals are the things a fact-checker can verify: figures, dates, names,
-    comparisons, attributed or quoted statements. Questions, photo credits, opinions or
-    promises, and fragments of a few words are pushed down. Longer sentences get a small lift
-    because they more often carry a checkable statement, which also orders equally flagged
-    sentences.
+    The value is the learned model's probability (factcheck.analysis.claim_model). The reasons
+    are the word-list signals found in the sentence -- figures, dates, names, comparisons,
+    attributed or quoted statements; against: questions, photo credits, opinions, fragments --
+    and the sentence's own words that weighed most for it.
     """
     return _score(text, language_or_default(language))[0]
 
@@ -305,8 +310,56 @@ def score_and_speaker(text: str, language: str = "en") -> tuple[Score, str | Non
     return score, (find_speaker(text, lang) if may_attribute else None)
 
 
+def word_list_score(text: str, language: str = "en") -> Score:
+    """The hand-weighted score of the word-list signals alone: the floor the model is measured
+    against (tests/benchmarks/test_checkworthy_map.py)."""
+    reasons, tokens, _ = signals(text, language_or_default(language))
+    return Score(_value(reasons, min(tokens, 60)), reasons)
+
+
+def words_reason(words: list[str]) -> str:
+    """The reason that names the words of a sentence that weighed most: 'the words "percent", "billion"'."""
+    return ("the word " if len(words) == 1 else "the words ") + ", ".join(f'"{w}"' for w in words)
+
+
+def scores_and_speakers(texts: list[str], language: str = "en") -> list[tuple[Score, str | None]]:
+    """``score_and_speaker`` of many sentences (an article's), the model scoring them in one batch:
+    numpy's cost per call is paid once, not once per sentence."""
+    lang = language_or_default(language)
+    found = [signals(text, lang) for text in texts]
+    scores = _scores(texts, found, lang)
+    return [(score, find_speaker(text, lang) if attributes else None)
+            for text, score, (_, _, attributes) in zip(texts, scores, found, strict=True)]
+
+
 def _score(text: str, lang: str) -> tuple[Score, bool]:
     """The score of ``text``, and False when it certainly holds no speech verb (see find_speaker)."""
+    found = signals(text, lang)
+    return _scores([text], [found], lang)[0], found[2]
+
+
+def _scores(texts: list[str], found: list[tuple[list[str], int, bool]], lang: str) -> list[Score]:
+    """The model's scores of ``texts``, whose word-list signals are ``found``."""
+    if not texts:
+        return []
+    scored = claim_model.model(lang).score_many(texts, [f[0] for f in found], [f[1] for f in found])
+    result = []
+    for (reasons, _, _), value, words in zip(found, scored.probabilities.tolist(), scored.words, strict=True):
+        if CAPTION in reasons:
+            # The training transcripts hold no photo credits, so the model cannot know them: a
+            # caption is never proposed, whatever its words.
+            value = min(value, CAPTION_CAP)
+        result.append(Score(round(value, 6), [*reasons, words_reason(words)] if words else reasons))
+    return result
+
+
+# The highest score a caption or credit line can get: well under the threshold.
+CAPTION_CAP = PROPOSE_THRESHOLD / 4
+
+
+def signals(text: str, lang: str) -> tuple[list[str], int, bool]:
+    """The word-list reasons of ``text``, its token count, and False when it certainly holds no
+    speech verb. ``lang`` is a supported code. The model reads these as features."""
     lex, index = LEXICONS[lang], INDEXES[lang]
     text = text.strip()
     url_removed = "://" in text or "www." in text
@@ -347,20 +400,10 @@ def _score(text: str, lang: str) -> tuple[Score, bool]:
     if bits & HEDGE_CUE:
         reasons.append(SPECULATION)
 
-    length = min(len(low), 60)
-    key: tuple[int | str, ...] = (length, *reasons)
-    value = _VALUES.get(key)
-    if value is None:
-        value = _VALUES[key] = _value(reasons, length)
-    return Score(value, reasons), url_removed or may_attribute(text, bits, lang)
+    return reasons, len(low), url_removed or may_attribute(text, bits, lang)
 
 
 def _value(reasons: list[str], length: int) -> float:
-    """The score of a sentence of ``length`` tokens (at most 60 count) with these reasons."""
+    """The word-list score of a sentence of ``length`` tokens (at most 60 count) with these reasons."""
     logit = _BIAS + sum(_WEIGHTS[r] for r in reasons) + _LENGTH_WEIGHT * math.log1p(length / 10)
     return round(1.0 / (1.0 + math.exp(-logit)), 4)
-
-
-# The score depends only on the token count and the reasons, which repeat across sentences:
-# each combination is computed once (a few thousand at most in practice).
-_VALUES: dict[tuple[int | str, ...], float] = {}

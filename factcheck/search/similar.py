@@ -19,10 +19,14 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from factcheck.records import HIGHLIGHT_END, HIGHLIGHT_START, SearchResult
+from factcheck.search import similar_accept
+from factcheck.search.similar_features import Pair, features
 from factcheck.search.similar_terms import affordable
 from factcheck.search.similar_text import char_grams, clean, fold, stems, words
 
 CANDIDATES = 50
+# The first candidates of the re-ranked list that the acceptance model reads (similar_accept).
+CONSIDERED = 5
 # bm25() weights of the index columns text, rationale, sources, article_title.
 BM25_WEIGHTS = (1.0, 0.25, 0.25, 1.0)
 # The n-gram cosine's share of the score, each part divided by the best of its list.
@@ -127,19 +131,41 @@ def candidates(conn: Connection, query_words: Sequence[str], *, exclude_article:
     return [Candidate(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in rows]
 
 
-def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_article: int | None = None,
-                    exclude_claim: int | None = None, language: str | None = None) -> list[SearchResult]:
-    """Up to `limit` reviewed claims that say what `text_` says, best first; none that are not close."""
+def ranked_for(conn: Connection, text_: str, *, exclude_article: int | None = None,
+               exclude_claim: int | None = None, language: str | None = None) -> tuple[str, list[Ranked]]:
+    """The cleaned text and its candidates re-ranked, best first, before any threshold."""
     query = clean(text_)
-    query_words = words(query)
-    found = candidates(conn, affordable(conn, query_words), exclude_article=exclude_article,
+    found = candidates(conn, affordable(conn, words(query)), exclude_article=exclude_article,
                        exclude_claim=exclude_claim, language=language)
+    return query, rank(query, found)
+
+
+def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_article: int | None = None,
+                    exclude_claim: int | None = None, language: str | None = None,
+                    accept: bool = True) -> list[SearchResult]:
+    """Up to `limit` reviewed claims that say what `text_` says, best first; none that are not close.
+    `accept=False` skips the acceptance model (what the benchmark compares it with)."""
+    query, ranked = ranked_for(conn, text_, exclude_article=exclude_article, exclude_claim=exclude_claim,
+                               language=language)
+    if limit <= 0 or (accept and not _worth_showing(conn, query, ranked[:CONSIDERED])):
+        return []
+    query_words = words(query)
     query_stems = stems(query_words)
-    shown = [r for r in rank(query, found) if _close_enough(r, query_stems)][:max(limit, 0)]
+    shown = [r for r in ranked if _close_enough(r, query_stems)][:limit]
     return [SearchResult(claim_id=r.candidate.claim_id, article_id=r.candidate.article_id, text=r.candidate.text,
                          verdict=r.candidate.verdict, article_title=r.candidate.article_title,
                          snippet=highlight(r.candidate.text, query_words), score=r.score)
             for r in shown]
+
+
+def _worth_showing(conn: Connection, query: str, first: Sequence[Ranked]) -> bool:
+    """Whether any of the first candidates says what the text says, as the acceptance model reads
+    the pair: a claim on the text's subject alone does not pass."""
+    if not first:
+        return False
+    pairs = [Pair(r.candidate.text, r.score, r.similarity) for r in first]
+    accept = similar_accept.model()
+    return max(map(accept.probability, features(conn, query, pairs))) >= accept.threshold
 
 
 def _close_enough(found: Ranked, query_stems: set[str]) -> bool:

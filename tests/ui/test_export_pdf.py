@@ -86,7 +86,7 @@ def test_the_page_size_comes_from_the_preferences(desk: Store, tmp_path: Path, s
     preferences.save(preferences.load().with_changes(page_size=size))
     target = tmp_path / "report.pdf"
     result = export_pdf(desk, target)
-    assert result.path == str(target) and result.claims == 13
+    assert result.path == str(target) and result.claims == 15
     found = pdf_pages(target.read_bytes())
     assert len(found) >= 3
     assert all(abs(w - points[0]) < 1.5 and abs(h - points[1]) < 1.5 for w, h in found), found

@@ -98,7 +98,7 @@ def test_the_progress_number_never_sits_on_the_bar(seeded_window, dark: bool) ->
              for y in range(text_rect.top(), text_rect.bottom())]
     # The number is drawn in the palette's own text colour, so it contrasts as all text does.
     assert any(abs(c.lightness() - text.lightness()) < 40 for c in inked)
-    assert view.model().index(0, PROGRESS).data(Qt.ItemDataRole.DisplayRole).endswith("/10")
+    assert view.model().index(0, PROGRESS).data(Qt.ItemDataRole.DisplayRole).endswith("/12")
 
 
 @pytest.mark.parametrize("width", [1024, 1400, 1600])
