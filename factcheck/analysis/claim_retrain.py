@@ -14,12 +14,16 @@ in seconds.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from factcheck.analysis.claim_model import ClaimModel
 
 # How strongly the fit is held to the shipped weights; chosen by the retraining simulation of the
 # training script (k CLEF-2019 transcripts as a desk's decisions, MAP on the other transcripts).
@@ -72,8 +76,8 @@ def fit_further(entries: Entries, labels: np.ndarray, coef: np.ndarray, intercep
         margin = y * decision_values(entries, w, b)
         # d/dz of log(1 + exp(-y z)) is -y * sigmoid(-y z); written to stay finite for large |z|.
         slope = -y * sample * np.exp(-np.logaddexp(0.0, margin))
-        grad = np.bincount(entries.cols, weights=entries.values * slope[entries.rows], minlength=len(w))
-        grad += pull * (w - shipped)
+        grad = (np.bincount(entries.cols, weights=entries.values * slope[entries.rows], minlength=len(w))
+                .astype(np.float64) + pull * (w - shipped))
         grad_b = float(slope.sum())
         first = beta1 * first + (1 - beta1) * grad
         second = beta2 * second + (1 - beta2) * grad * grad
@@ -85,3 +89,54 @@ def fit_further(entries: Entries, labels: np.ndarray, coef: np.ndarray, intercep
         if progress is not None and step % 10 == 0:
             progress(step, steps)
     return w, b
+
+
+def entries_for(model: ClaimModel, texts: list[str], language: str) -> Entries:
+    """The model's features of each sentence, exactly as scoring computes them."""
+    import numpy as np
+
+    from factcheck.analysis import claims
+    from factcheck.analysis.languages import language_or_default
+
+    lang = language_or_default(language)
+    rows, cols, values = [], [], []
+    for i, text in enumerate(texts):
+        reasons, tokens, _ = claims.signals(text, lang)
+        c, v = model.feature_vector(text, reasons, tokens)
+        rows.append(np.full(len(c), i, dtype=np.int64))
+        cols.append(c)
+        values.append(v)
+    if not texts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Entries(empty, empty, np.zeros(0), 0)
+    return Entries(np.concatenate(rows), np.concatenate(cols), np.concatenate(values), len(texts))
+
+
+def with_weights(model: ClaimModel, coef: np.ndarray, intercept: float) -> ClaimModel:
+    """The model with other weights over the same features (vocabulary, IDF, reasons)."""
+    import numpy as np
+
+    coef = np.asarray(coef, dtype=np.float64)
+    if coef.shape != model.coef.shape:
+        raise ValueError(f"{len(coef)} weights for a model of {len(model.coef)} features")
+    new = copy.copy(model)
+    new.coef, new.intercept = coef, float(intercept)
+    for name in ("word", "char"):
+        block = getattr(model, name)
+        setattr(new, name, dataclasses.replace(block, weights=coef[block.offset:block.offset + len(block.terms)]))
+    new.dense_weights = coef[model.dense_offset:model.dense_offset + len(model.dense)]
+    return new
+
+
+# Weights as they cross into import worker processes and out of the database: language ->
+# (float64 weights, intercept).
+Weights = dict[str, tuple["np.ndarray", float]]
+
+
+def use_weights(weights: Weights) -> None:
+    """Score with these retrained weights in this process (an empty mapping: the shipped models).
+    Also an import worker's initializer."""
+    from factcheck.analysis import claim_model
+
+    claim_model.use_retrained({language: with_weights(claim_model.shipped_model(language), coef, intercept)
+                               for language, (coef, intercept) in weights.items()})

@@ -8,6 +8,7 @@ reviewer went on to judge are 1s. Sentences nobody has looked at say nothing and
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -82,3 +83,29 @@ def forget(engine: Engine) -> int:
     """Back to the shipped model for every language; how many retrained models were removed."""
     with engine.begin() as conn:
         return conn.execute(delete(CLAIM_MODELS)).rowcount or 0
+
+
+def shipped_identity(language: str) -> str:
+    """The sha256 of the shipped model file a retrained model starts from."""
+    from factcheck.analysis import claim_model
+
+    path = claim_model.model_path(language)
+    found = _IDENTITIES.get(path)
+    if found is None:
+        found = _IDENTITIES[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+_IDENTITIES: dict[Any, str] = {}
+
+
+def weights_in_use(engine: Engine) -> dict[str, tuple[Any, float]]:
+    """The retrained weights to score with, by language: those saved for the shipped model now
+    installed (after an upgrade that ships another model, the old weights no longer fit it)."""
+    kept = saved(engine)
+    if not kept:
+        return {}
+    import numpy as np
+
+    return {language: (np.frombuffer(w.weights, dtype="<f8").copy(), w.intercept)
+            for language, w in kept.items() if w.base == shipped_identity(language)}
