@@ -153,3 +153,32 @@ def desk_weights(store: Store) -> tuple[np.ndarray, float]:
     from factcheck.storage import desk_labels
 
     return desk_labels.weights_in_use(store.engine)["en"]
+
+
+def test_the_command_line_retrains_reports_and_resets(desk: Store) -> None:
+    from tests.test_cli import factcheck
+
+    path = Path(desk.location)
+    desk.close()
+    status = factcheck(path, "retrain", "--status")
+    assert status.returncode == 0 and "English: the shipped model" in status.stdout
+
+    done = factcheck(path, "retrain")
+    assert done.returncode == 0, done.stderr
+    assert "retrained on 28 decisions (en)" in done.stdout
+    assert "English: retrained on 28 of this desk's decisions" in done.stdout
+
+    back = factcheck(path, "retrain", "--reset")
+    assert back.returncode == 0 and "Back to the shipped claim proposal model." in back.stdout
+    assert "English: the shipped model" in back.stdout
+
+
+def test_the_command_line_says_when_there_is_nothing_to_learn_from(tmp_path: Path) -> None:
+    from tests.test_cli import factcheck
+
+    with Store(tmp_path / "new.db") as store:
+        store.import_text(article(0), title="one")
+    done = factcheck(tmp_path / "new.db", "retrain")
+    assert done.returncode == 1
+    assert "Not enough decisions to retrain on yet" in done.stdout
+    assert "Traceback" not in done.stderr
