@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="base URL of the published reviews (default: the preferences)")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="the file to write; - for standard output")
 
+    p = sub.add_parser("retrain", help="fit the claim proposal to this desk's decisions (dismissed, promoted, "
+                                       "added and judged claims); later imports into this database use it")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--reset", action="store_true", help="go back to the shipped claim proposal model")
+    how.add_argument("--status", action="store_true", help="say which model each language uses, change nothing")
+
     sub.add_parser("gui", help="open the review window")
     return parser
 
@@ -406,11 +412,26 @@ def cmd_restore(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_retrain(store: Store, args: argparse.Namespace) -> int:
+    if args.reset:
+        removed = store.reset_claim_model()
+        print("Back to the shipped claim proposal model." if removed
+              else "This database already uses the shipped claim proposal model.")
+    elif not args.status:
+        report = store.retrain_claim_model()
+        print(report.describe())
+        if not report.trained:
+            return EXIT_ERROR
+    for status in store.claim_model_status():
+        print(f"  {status.describe()}")
+    return EXIT_OK
+
+
 # The listings, which the quick reads answer when they can (see _quick_listing).
 QUICK_COMMANDS = ("articles", "claims")
 COMMANDS = {"import": cmd_import, "articles": cmd_articles, "claims": cmd_claims, "verdict": cmd_verdict,
             "seed": cmd_seed, "search": cmd_search, "similar": cmd_similar, "backup": cmd_backup,
-            "backups": cmd_backups, "restore": cmd_restore, "export": cmd_export}
+            "backups": cmd_backups, "restore": cmd_restore, "export": cmd_export, "retrain": cmd_retrain}
 
 
 def _backup_on_open(store: Store) -> None:

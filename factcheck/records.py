@@ -245,3 +245,43 @@ class BackupRecord:
     def as_json(self) -> dict:
         return {"path": self.path, "kind": self.kind, "made_at": self.made_at.isoformat(timespec="seconds"),
                 "size": self.size, "articles": self.articles, "claims": self.claims}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimModelStatus:
+    """Which claim proposal model scores one language's new sentences in this database."""
+
+    language: str
+    retrained: bool  # False: the shipped model
+    decisions: int = 0  # the desk's decisions the retrained model was fitted on
+    trained_at: dt.datetime | None = None
+    stale: bool = False  # retrained from a shipped model since replaced: not in use
+
+    def describe(self) -> str:
+        name = {"en": "English", "es": "Spanish"}.get(self.language, self.language)
+        if not self.retrained:
+            return f"{name}: the shipped model"
+        when = self.trained_at.strftime("%Y-%m-%d %H:%M") if self.trained_at else "earlier"
+        state = " (made for an older shipped model, not in use: retrain again)" if self.stale else ""
+        return f"{name}: retrained on {self.decisions} of this desk's decisions, {when}{state}"
+
+
+@dataclass(frozen=True, slots=True)
+class RetrainReport:
+    """What retraining the claim proposal did, per language: decisions used, and those skipped."""
+
+    trained: dict[str, int] = field(default_factory=dict)  # language -> decisions fitted on
+    too_few: dict[str, int] = field(default_factory=dict)  # language -> decisions, under the minimum
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def describe(self) -> str:
+        if self.cancelled:
+            return "Retraining cancelled; the claim proposal is unchanged."
+        parts = [f"{n} decisions ({lang})" for lang, n in self.trained.items()]
+        few = [f"{lang}: only {n}" for lang, n in self.too_few.items()]
+        if not parts:
+            return ("Not enough decisions to retrain on yet: dismiss, promote or judge claims first"
+                    + (f" ({', '.join(few)})." if few else "."))
+        return (f"Claim proposal retrained on {', '.join(parts)} in {self.seconds:.1f} s; new imports use it."
+                + (f" Skipped {', '.join(few)}." if few else ""))

@@ -36,11 +36,13 @@ from factcheck.records import (
     ArticleText,
     BackupRecord,
     Changes,
+    ClaimModelStatus,
     ClaimRecord,
     DateRecord,
     ExportResult,
     ImportReport,
     ImportResult,
+    RetrainReport,
     SavedSearch,
     SearchResult,
     SourceInput,
@@ -49,6 +51,7 @@ from factcheck.records import (
 )
 from factcheck.storage import backups as backup_files
 from factcheck.storage import database as db
+from factcheck.storage import desk_labels
 from factcheck.storage.article_writer import ArticleWriter
 from factcheck.storage.change_counter import ChangeCounter
 from factcheck.storage.models import ARTICLES, CLAIMS, DATE_MENTIONS, SAVED_SEARCHES, SOURCES, VERDICTS, as_utc
@@ -126,6 +129,10 @@ class Store:
 
     def run(self, op: ops.Operation) -> Changes:
         """Apply an operation in one transaction; on any error nothing of it is kept."""
+        if isinstance(op, ops.AddClaim):  # it scores the new claim: with this database's model
+            from factcheck.analysis import claim_retrain
+
+            claim_retrain.use_weights(desk_labels.weights_in_use(self.engine))
         return self._in_transaction(op.apply)
 
     def revert(self, op: ops.Operation) -> Changes:
@@ -200,7 +207,8 @@ class Store:
         per_commit = COMMIT_ARTICLES if len(readable) >= COMMIT_ARTICLES else 1
         pending: list[tuple[ingest.ArticleInput, list[tuple]]] = []
         started = time.monotonic()
-        analysed = batch.analysed([item for _, item in readable], cancelled=cancelled)
+        analysed = batch.analysed([item for _, item in readable], cancelled=cancelled,
+                                  weights=desk_labels.weights_in_use(self.engine))
         for item, found in itertools.chain(analysed, [(None, [])]):  # None: the end, write what is left
             if item is not None:
                 pending.append((item, found))
@@ -234,8 +242,10 @@ class Store:
 
     def import_input(self, item: ingest.ArticleInput) -> ImportResult:
         """Analyse and store one article in one transaction; a known text is reported, not doubled."""
+        from factcheck.analysis import claim_retrain
         from factcheck.importing import batch  # analysis loads word lists: only when importing
 
+        claim_retrain.use_weights(desk_labels.weights_in_use(self.engine))
         return self._write(item, batch.analyse_input(item))
 
     def import_many(self, items: Iterable[ingest.ArticleInput], workers: int | None = None,
@@ -253,7 +263,7 @@ class Store:
         per_commit = COMMIT_ARTICLES if len(todo) >= COMMIT_ARTICLES else 1
         pending: list[tuple[ingest.ArticleInput, list[tuple]]] = []
         started = time.monotonic()
-        for item, found in batch.analysed(todo, workers, cancelled):
+        for item, found in batch.analysed(todo, workers, cancelled, desk_labels.weights_in_use(self.engine)):
             pending.append((item, found))
             if len(pending) >= per_commit or time.monotonic() - started >= COMMIT_SECONDS:
                 yield from self._write_batch(pending)
@@ -420,6 +430,29 @@ class Store:
     def article_count(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(ARTICLES)).scalar_one())
+
+    def retrain_claim_model(self, progress: Callable[[int, int], None] | None = None,
+                            cancelled: Callable[[], bool] = lambda: False) -> RetrainReport:
+        """Fit the claim proposal further on this desk's decisions; later imports use it."""
+        from factcheck.storage import claim_retraining
+
+        return claim_retraining.retrain(self.engine, progress, cancelled)
+
+    def reset_claim_model(self) -> int:
+        """Back to the shipped claim proposal; how many retrained models were removed."""
+        from factcheck.storage import claim_retraining
+
+        return claim_retraining.forget(self.engine)
+
+    def claim_model_status(self) -> list[ClaimModelStatus]:
+        from factcheck.storage import claim_retraining
+
+        return claim_retraining.status(self.engine)
+
+    def desk_decisions(self) -> list[desk_labels.Decision]:
+        """The reviewer's word on sentences (dismissed, promoted, added, judged): the labels the
+        claim proposal is retrained on."""
+        return desk_labels.decisions(self.engine)
 
     def claim_count(self) -> int:
         with self.engine.connect() as conn:

@@ -28,6 +28,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_database", "&Open Database…", ("Ctrl+O",), "Open another database file"),
     ActionSpec("backups", "&Backups…", (), "The database's backups: list them, back up now, restore one"),
     ActionSpec("preferences", "Pre&ferences…", ("Ctrl+,",), "Reviewer name, advance after verdict, database"),
+    # Tools
+    ActionSpec("retrain_claims", "&Retrain Claim Proposal from My Decisions",
+               (), "Fit the claim proposal to what this desk dismissed, promoted, added and judged; "
+                   "later imports into this database use it"),
+    ActionSpec("shipped_claims", "Use the &Shipped Claim Proposal", (),
+               "Forget the retrained claim proposal of this database"),
     ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit,), "Close factcheck (everything is already saved)"),
     # Edit (undo/redo come from the QUndoStack; these are their shortcuts)
     ActionSpec("make_claim", "Make Selection a &Claim", ("C",), "Turn the selected article text into a claim", True),

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from factcheck.records import Changes, ClaimRecord, ImportReport
     from factcheck.store import Store
     from ui.backups_dialog import BackupsDialog
+    from ui.claim_retraining import ClaimRetraining
 
 # The panels' modules are imported when the panels are built, after the frame's first paint (see
 # MainWindow.__init__): the frame needs only the actions, the menus and the status bar.
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
         a.search_back.triggered.connect(lambda: self.search.back_to_results())
         a.reuse_best.triggered.connect(self.reuse_best)
         a.export.triggered.connect(self.export_report)
+        a.retrain_claims.triggered.connect(lambda: self.claim_retraining().retrain())
+        a.shipped_claims.triggered.connect(lambda: self.claim_retraining().reset())
 
     # -- what is on screen -------------------------------------------------------------------
 
@@ -559,6 +562,16 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(self.store.location)
         # Ending with the application's name keeps Qt from appending it a second time.
         self.setWindowTitle(f"{Path(self.store.location).name} — factcheck")
+
+    def claim_retraining(self) -> ClaimRetraining:
+        """Tools → Retrain Claim Proposal: made on first use, on the store open now."""
+        from ui.claim_retraining import ClaimRetraining
+
+        found = getattr(self, "_claim_retraining", None)
+        if found is None:
+            found = self._claim_retraining = ClaimRetraining(self, self.store)
+        found.set_store(self.store)
+        return found
 
     def export_report(self) -> None:
         """File → Export… (Ctrl+E), offering what is on screen as the scope."""

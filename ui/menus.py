@@ -45,6 +45,9 @@ def build_menus(window: QMainWindow, a: Actions, undo_stack: QUndoStack) -> tupl
     view.addAction(a.show_all)
     view.addAction(a.refresh)
 
+    tools = bar.addMenu("&Tools")
+    tools.addActions([a.retrain_claims, a.shipped_claims])
+
     toolbar = window.addToolBar("Review")
     toolbar.setObjectName("review_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

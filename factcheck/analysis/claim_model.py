@@ -36,6 +36,7 @@ import json
 import math
 import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from pathlib import Path
@@ -384,7 +385,26 @@ _LOADED: dict[str, ClaimModel] = {}
 _LOAD_LOCK = threading.Lock()
 
 
+# Weights retrained on one desk's decisions (factcheck.analysis.claim_retrain), by language. The
+# store sets them before every analysis it runs (an import, an added claim), to its own database's
+# or to none, and an import's worker processes get the same in their initializer; a process
+# writes one database at a time, so one setting per process is enough.
+_RETRAINED: dict[str, ClaimModel] = {}
+
+
 def model(language: str) -> ClaimModel:
+    """The model that scores ``language``: the retrained one in use, else the shipped one."""
+    found = _RETRAINED.get(language)
+    return found if found is not None else shipped_model(language)
+
+
+def use_retrained(models: Mapping[str, ClaimModel]) -> None:
+    """Score with these retrained models from now on (none: the shipped ones)."""
+    _RETRAINED.clear()
+    _RETRAINED.update(models)
+
+
+def shipped_model(language: str) -> ClaimModel:
     """The shipped model of ``language`` ("en", "es"), read on first use and kept."""
     found = _LOADED.get(language)
     if found is None:

@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 
 from factcheck.analysis import article as analysis
+from factcheck.analysis import claim_retrain
 from factcheck.importing.reading import ArticleInput
 
 # Below this many articles the pool's start-up (a fresh interpreter per worker) is not repaid.
@@ -66,8 +67,11 @@ def _chunks(items: list[ArticleInput]) -> list[list[ArticleInput]]:
 
 
 def analysed(items: list[ArticleInput], workers: int | None = None,
-             cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[ArticleInput, list]]:
-    """Each item with its analysis, in the order given; stops early once `cancelled()` is true."""
+             cancelled: Callable[[], bool] = lambda: False,
+             weights: claim_retrain.Weights | None = None) -> Iterator[tuple[ArticleInput, list]]:
+    """Each item with its analysis, in the order given; stops early once `cancelled()` is true.
+    `weights` are the database's retrained claim weights (none: the shipped model's)."""
+    claim_retrain.use_weights(weights or {})
     if len(items) < POOL_THRESHOLD:
         for item in items:
             if cancelled():
@@ -76,7 +80,8 @@ def analysed(items: list[ArticleInput], workers: int | None = None,
         return
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=_context()) as pool:
+        with ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=_context(),
+                                 initializer=claim_retrain.use_weights, initargs=(weights or {},)) as pool:
             results = pool.map(analyse_inputs, _chunks(items))
             try:
                 for found in results:

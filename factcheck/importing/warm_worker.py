@@ -13,6 +13,6 @@ from factcheck.importing import batch  # noqa: F401  (the workers' task function
 
 for _language in SUPPORTED_LANGUAGES:
     try:
-        claim_model.model(_language)
+        claim_model.shipped_model(_language)
     except claim_model.ClaimModelError:
         pass  # a worker that needs the model reports it missing, with the way out, when it scores

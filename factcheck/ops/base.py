@@ -18,7 +18,7 @@ from factcheck.storage.models import (
 )
 
 _CLAIM_STATE = ("text", "verdict", "rationale", "reviewer", "reviewed_at", "dismissed", "proposed",
-                "updated_at", "version")
+                "desk_label", "updated_at", "version")
 
 
 def _snapshot(claim: Claim) -> dict[str, Any]:

@@ -64,7 +64,9 @@ class SetDismissed(SetClaimFields):
         return "Dismiss claim" if self.dismissed else "Restore claim"
 
     def fields(self) -> dict[str, Any]:
-        return {"dismissed": self.dismissed}
+        # Dismissing says "not worth checking", a label the claim proposal can learn from;
+        # restoring takes the word back.
+        return {"dismissed": self.dismissed, "desk_label": 0 if self.dismissed else None}
 
 
 @dataclass
@@ -79,7 +81,10 @@ class SetProposed(SetClaimFields):
 
     def fields(self) -> dict[str, Any]:
         # A promoted sentence is one to review, so it cannot stay dismissed.
-        return {"proposed": True, "dismissed": False} if self.proposed else {"proposed": False}
+        # Both are the reviewer overruling the scorer: labels for retraining it.
+        if self.proposed:
+            return {"proposed": True, "dismissed": False, "desk_label": 1}
+        return {"proposed": False, "desk_label": 0}
 
 
 @dataclass
@@ -118,7 +123,7 @@ class AddClaim(Operation):
         position = self._position(session)
         claim = Claim(article_id=saved_id(article.id), position=position, text=self.text, start=self.start,
                       end=self.end, speaker=found.speaker, score=found.score.value,
-                      reasons=json.dumps(found.score.reasons), proposed=True)
+                      reasons=json.dumps(found.score.reasons), proposed=True, desk_label=1)
         session.add(claim)
         session.flush()
         offset = self.start if self.start is not None else 0

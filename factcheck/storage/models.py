@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text, text
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Table, Text, text
 from sqlmodel import Field, SQLModel
 
 
@@ -101,6 +101,9 @@ class Claim(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = Field(default=1, sa_column=_CLAIM_VERSION)
+    # The reviewer's word on the sentence, a label for retraining the claim proposal (migration
+    # 0008): 0 dismissed or demoted, 1 promoted or made from a selection, None not said.
+    desk_label: int | None = None
 
 
 class Verdict(SQLModel, table=True):
@@ -150,6 +153,20 @@ class SavedSearchRow(SQLModel, table=True):
     name: str = Field(unique=True)
     query: str
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ClaimModelRow(SQLModel, table=True):
+    """The claim proposal model fitted further on this database's decisions, for one language."""
+
+    __tablename__ = "claim_model"
+
+    language: str = Field(primary_key=True)
+    base: str  # sha256 of the shipped model file it started from; another file makes it stale
+    weights: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float64, little-endian
+    intercept: float
+    decisions: int  # how many of the desk's decisions it was fitted on
+    figures: str = "{}"  # JSON: what the fit measured (labels of each kind, held-out check)
+    trained_at: dt.datetime = Field(default_factory=utcnow)
 
 
 def table_of(model: type[SQLModel]) -> Table:

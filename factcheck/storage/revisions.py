@@ -8,7 +8,7 @@ loads Alembic only to create or upgrade. A test keeps these ids equal to the scr
 from __future__ import annotations
 
 # Every revision in factcheck/storage/migrations/versions, oldest first; the last is the head.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD = REVISIONS[-1]
 # PRAGMA user_version carries the head's number, so a database stamped higher is from a newer factcheck.
 USER_VERSION = int(HEAD)

@@ -57,7 +57,10 @@ class _Clock:
         while not self.paint.seen and time.perf_counter() < deadline:
             self.app.processEvents()
         if not self.paint.seen:
-            raise SystemExit(f"no repaint after {key!r}: the key changed nothing on screen")
+            window = QApplication.activeWindow()
+            status = window.statusBar().currentMessage() if window is not None else ""
+            raise SystemExit(f"no repaint after {key!r} {modifier!r}: the key changed nothing on screen "
+                             f"(status bar: {status!r}, focus: {type(QApplication.focusWidget()).__name__})")
         return time.perf_counter() - began
 
 
@@ -135,6 +138,10 @@ def main() -> None:
     back_to_start()
     for _ in range(repeats):
         timings["N"].append(press(keys.Key_N))
+    # Shift+J from the top of the article list, so there are always articles after it.
+    window.show_article(window.article_list.first_article_id())
+    app.processEvents()
+    window.article_view.setFocus()
     for _ in range(repeats):
         timings["Shift+J"].append(press(keys.Key_J, Qt.KeyboardModifier.ShiftModifier))
 
