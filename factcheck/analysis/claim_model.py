@@ -280,13 +280,13 @@ class ClaimModel:
         columns_of = self._char_cache.__getitem__
         packed = [b"".join(map(columns_of, low.split())) for low in lows]
         # int32 keys while they fit (a batch of up to 50,000 sentences): they sort twice as fast.
-        key_type = np.int32 if n * width < 2**31 else np.int64
-        rows = np.arange(n, dtype=key_type)
-        cols = np.array(word_cols, dtype=key_type)
+        key_type: type[np.signedinteger[Any]] = np.int32 if n * width < 2**31 else np.int64
+        rows: np.ndarray = np.arange(n, dtype=key_type)
+        cols: np.ndarray = np.array(word_cols, dtype=key_type)
         word_keys = np.repeat(rows * width, word_counts) + cols
         char_keys = (np.repeat(rows * width + self.char.offset, np.fromiter(map(len, packed), np.int64, n) // 4)
                      + np.frombuffer(b"".join(packed), dtype=np.int32))
-        keys = np.concatenate([word_keys[cols >= 0], char_keys])
+        keys: np.ndarray = np.concatenate([word_keys[cols >= 0], char_keys])
         keys.sort()
         # One entry per distinct (sentence, column), in key order: by sentence, word block first.
         starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if keys.size else keys
