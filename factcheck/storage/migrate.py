@@ -22,7 +22,8 @@ from factcheck.storage.revisions import HEAD, REVISIONS, USER_VERSION  # noqa: F
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The tables the migrations create (without the full-text indexes' own).
-OUR_TABLES = ("alembic_version", "article", "claim", "verdict", "source", "datemention", "saved_search")
+OUR_TABLES = ("alembic_version", "article", "claim", "verdict", "source", "datemention", "saved_search",
+              "claim_model")
 # The full-text indexes (migrations 0004, 0005) are FTS5 virtual tables with shadow tables of SQLite's own,
 # made by hand in its migration: no model describes them, so comparing models to the schema skips them.
 FTS_TABLES = ("claim_fts", "reviewed_fts")
