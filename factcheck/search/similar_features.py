@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
+from factcheck.search.similar_terms import COUNTS, REVIEWED_TERMS
 from factcheck.search.similar_text import STOP_WORDS, fold, words
 from factcheck.search.similar_vectors import Meaning, key
 
@@ -47,13 +48,11 @@ NAMES = (
 AGAINST = frozenset({"claim_missing_idf", "numbers_conflict", "behind_first", "length_gap"})
 
 _SETUP = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_reviewed_terms USING fts5vocab(main, reviewed_fts, row)",
+    REVIEWED_TERMS,
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_pairs USING fts5(words, "
     "tokenize = 'porter unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_pairs_tokens USING fts5vocab(temp, similar_pairs, instance)",
 )
-_COUNTS = text("SELECT term, doc FROM temp.similar_reviewed_terms WHERE term IN :terms").bindparams(
-    bindparam("terms", expanding=True))
 # The IDF is read as if the index held at least this many claims (about the training set's size):
 # in a desk's first few hundred verdicts every word is rare, and a word in two of them is no
 # common word.
@@ -85,7 +84,7 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[f
     query_stems, claim_stems = stemmed[0], stemmed[1:]
     query_pairs = set(zip(sequences[0], sequences[0][1:], strict=False))
     counts: dict[str, int] = {str(r[0]): int(r[1]) for r in conn.execute(
-        _COUNTS, {"terms": sorted(set().union(*stemmed))})}
+        COUNTS, {"terms": sorted(set().union(*stemmed))})}
     total = max(_reviewed_count(conn), MIN_CLAIMS)
     log_n = math.log(total + 2)
     rare = math.log((total + 1) / (0.01 * total + 0.5))

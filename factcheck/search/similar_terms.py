@@ -18,14 +18,17 @@ from sqlalchemy import Connection, bindparam, text
 MAX_POSTINGS = 5_000
 
 # Connection-private (temp) tables: one to read the index's term statistics, and a one-row index
-# with the same tokenizer that turns the text's words into the index's stems.
+# with the same tokenizer that turns the text's words into the index's stems. The term statistics
+# and the count read are shared with the acceptance features (similar_features).
+REVIEWED_TERMS = ("CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_reviewed_terms "
+                  "USING fts5vocab(main, reviewed_fts, row)")
 _SETUP = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_reviewed_terms USING fts5vocab(main, reviewed_fts, row)",
+    REVIEWED_TERMS,
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_query USING fts5(words, "
     "tokenize = 'porter unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_query_tokens USING fts5vocab(temp, similar_query, instance)",
 )
-_COUNTS = text("SELECT term, doc FROM temp.similar_reviewed_terms WHERE term IN :terms").bindparams(
+COUNTS = text("SELECT term, doc FROM temp.similar_reviewed_terms WHERE term IN :terms").bindparams(
     bindparam("terms", expanding=True))
 
 
@@ -42,7 +45,7 @@ def affordable(conn: Connection, words: Sequence[str], max_postings: int | None 
     stem_at: dict[int, str] = {
         int(r[0]): str(r[1]) for r in conn.execute(text("SELECT offset, term FROM temp.similar_query_tokens"))}
     stems = [stem_at.get(i, w) for i, w in enumerate(words)]
-    counts: dict[str, int] = {str(r[0]): int(r[1]) for r in conn.execute(_COUNTS, {"terms": sorted(set(stems))})}
+    counts: dict[str, int] = {str(r[0]): int(r[1]) for r in conn.execute(COUNTS, {"terms": sorted(set(stems))})}
     budget = MAX_POSTINGS if max_postings is None else max_postings
     kept: set[str] = set()
     total = 0

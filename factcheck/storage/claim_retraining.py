@@ -32,7 +32,7 @@ def retrain(engine: Engine, progress: Callable[[int, int], None] | None = None,
     by_language: dict[str, list[desk_labels.Decision]] = defaultdict(list)
     for decision in desk_labels.decisions(engine):
         by_language[decision.language].append(decision)
-    trained, too_few = {}, {}
+    trained: dict[str, int] = {}
     fitted: list[desk_labels.SavedWeights] = []
     ready = {lang: found for lang, found in by_language.items() if len(found) >= MIN_DECISIONS}
     too_few = {lang: len(found) for lang, found in by_language.items() if len(found) < MIN_DECISIONS}
