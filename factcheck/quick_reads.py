@@ -75,6 +75,10 @@ HISTORY = ("SELECT verdict.id, verdict.claim_id, verdict.label, verdict.rational
            "verdict.created_at, verdict.reused_from FROM verdict WHERE verdict.claim_id = ? ORDER BY verdict.id")
 SAVED_SEARCHES = "SELECT saved_search.id, saved_search.name, saved_search.query FROM saved_search " \
                  "ORDER BY saved_search.name, saved_search.id"
+# Open claims without a verdict, written as the partial index of them (migration 0006) says it, so
+# that SQLite walks that index; a server's booleans are not integers.
+OPEN_UNREVIEWED = {"sqlite": "claim.proposed = 1 AND claim.dismissed = 0 AND claim.verdict IS NULL",
+                   "postgresql": "claim.proposed AND NOT claim.dismissed AND claim.verdict IS NULL"}
 # Beyond this many ids a lookup by ids asks in slices (old SQLite builds allow few bound parameters).
 IDS_PER_STATEMENT = 500
 
@@ -108,6 +112,7 @@ class QuickReads:
         self._con = connection
         self.path = path
         self._p = PLACEHOLDERS[dialect]
+        self._open_unreviewed = OPEN_UNREVIEWED[dialect]
         self._lock = threading.Lock()  # one statement at a time on the shared connection
 
     @classmethod
@@ -263,6 +268,20 @@ class QuickReads:
             )
             for r in rows
         ]
+
+    def next_unreviewed(self, article_id: int | None = None, position: int | None = None) -> ClaimRecord | None:
+        """The first open claim without a verdict after the given place, wrapping to the start."""
+        base = f"{CLAIM_COLUMNS} WHERE {self._open_unreviewed}"
+        order = " ORDER BY claim.article_id, claim.position, claim.id LIMIT 1"
+        if article_id is not None and position is not None:
+            # The plain bound on article_id lets SQLite start inside the index instead of at its first article.
+            found = self._claim_records(
+                f"{base} AND claim.article_id >= ? AND (claim.article_id > ? OR "
+                f"(claim.article_id = ? AND claim.position > ?)){order}", [article_id, article_id, article_id, position])
+            if found:
+                return found[0]
+        found = self._claim_records(base + order, [])
+        return found[0] if found else None
 
     def history(self, claim_id: int) -> list[VerdictRecord]:
         """Every verdict the claim was given, oldest first."""

@@ -30,6 +30,7 @@ from factcheck.errors import BackupError, ExportError, FactcheckError, IngestErr
 from factcheck.importing import json_backup
 from factcheck.importing import reading as ingest
 from factcheck.importing.paths import expand as expand_paths
+from factcheck.quick_reads import QuickReads
 from factcheck.records import (
     ArticleRecord,
     ArticleRow,
@@ -105,6 +106,10 @@ class Store:
                          .where(v.claim_id == bindparam("claim")).order_by(v.id))
         self.reviewer = reviewer or default_reviewer()
         self._counter = ChangeCounter(self.path) if self.path is not None else None
+        # The reads a review key makes (a claim, its history, the article's row) straight from the
+        # driver's cursor: through SQLAlchemy each one cost some twenty times as much. A SQLite file
+        # only; anything else, or a refused read, goes through SQLAlchemy below.
+        self._quick = QuickReads.open(self.path) if self.path is not None else None
 
     def data_version(self) -> int | None:
         """Changes whenever any connection, this store's included, committed; None if not known (a server database)."""
@@ -115,9 +120,21 @@ class Store:
         return str(self.path) if self.path is not None else self.url
 
     def close(self) -> None:
+        if self._quick is not None:
+            self._quick.close()
+            self._quick = None
         if self._counter is not None:
             self._counter.close()
         self.engine.dispose()
+
+    def _quickly(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """The quick read `name`, or `_NOT_QUICK` when there is none or the driver refused it."""
+        if self._quick is None:
+            return _NOT_QUICK
+        try:
+            return getattr(self._quick, name)(*args, **kwargs)
+        except sqlite3.Error:
+            return _NOT_QUICK  # a read-only connection can be refused (a log reset by a writer)
 
     def __enter__(self) -> Store:
         return self
@@ -460,6 +477,8 @@ class Store:
 
     def articles(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
         """Every article (or those given) with its proposed and reviewed counts, oldest first."""
+        if ids is not None and (quick := self._quickly("articles", ids)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         query = _ARTICLE_ROWS if ids is None else _ARTICLE_ROWS.where(ARTICLES.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
             if ids is None and self.engine.dialect.name == "sqlite":
@@ -481,6 +500,8 @@ class Store:
         One covering index (migration 0007) holds these columns, so the read never touches the
         article rows with their bodies; on SQLite every article comes straight from the driver's cursor.
         """
+        if ids is not None and (quick := self._quickly("article_list", ids)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         query = _LISTING if ids is None else _LISTING.where(ARTICLES.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
             if ids is not None or self.engine.dialect.name != "sqlite":
@@ -507,6 +528,8 @@ class Store:
         return found[0] if found else None
 
     def article_text(self, article_id: int) -> ArticleText | None:
+        if (quick := self._quickly("article_text", article_id)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         record = self.article(article_id)
         if record is None:
             return None
@@ -524,6 +547,8 @@ class Store:
 
     def claims(self, article_id: int, *, proposed_only: bool = False) -> list[ClaimRecord]:
         """The claims of an article in reading order; with every sentence unless `proposed_only`."""
+        if (quick := self._quickly("claims", article_id, proposed_only=proposed_only)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         c = CLAIMS.c
         query = _CLAIM_ROWS.where(c.article_id == article_id)
         if proposed_only:
@@ -533,6 +558,8 @@ class Store:
     def claims_by_ids(self, ids: Iterable[int]) -> list[ClaimRecord]:
         """The claims with these ids, in the order given (a search's ranking); unknown ids are skipped."""
         wanted = list(dict.fromkeys(ids))
+        if (quick := self._quickly("claims_by_ids", wanted)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         found: dict[int, ClaimRecord] = {}
         # SQLite allows a few hundred bound parameters per statement on old builds: ask in slices.
         for start in range(0, len(wanted), 500):
@@ -541,6 +568,8 @@ class Store:
         return [found[i] for i in wanted if i in found]
 
     def claim(self, claim_id: int) -> ClaimRecord | None:
+        if (quick := self._quickly("claim", claim_id)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         found = self._claim_records(_CLAIM_ROWS.where(CLAIMS.c.id == claim_id))
         return found[0] if found else None
 
@@ -575,12 +604,16 @@ class Store:
     def history(self, claim_id: int) -> list[VerdictRecord]:
         """Every verdict the claim was given, oldest first."""
         # Asked on every step through the claims, so it reads columns, not ORM objects.
+        if (quick := self._quickly("history", claim_id)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         with self.engine.connect() as conn:
             rows = conn.execute(self._history, {"claim": claim_id}).all()
         return [VerdictRecord(r[0], r[1], r[2], r[3], r[4], as_utc(r[5]), r[6]) for r in rows]
 
     def next_unreviewed(self, article_id: int | None = None, position: int | None = None) -> ClaimRecord | None:
         """The first open claim without a verdict after the given place, wrapping to the start."""
+        if (quick := self._quickly("next_unreviewed", article_id, position)) is not _NOT_QUICK:
+            return quick  # type: ignore[no-any-return]
         c = CLAIMS.c
         base = _CLAIM_ROWS.where(c.proposed, ~c.dismissed, c.verdict.is_(None))
         order = (c.article_id, c.position, c.id)
@@ -701,7 +734,8 @@ class Store:
             raise StoreError(f"The database refused the lookup of similar claims ({exc.orig}).") from None
 
 
-# The columns a ClaimRecord is built from, in its field order.
+# What Store._quickly answers when the quick reads cannot (a test of identity: None is an answer).
+_NOT_QUICK: Any = object()
 # The article list's columns; the counts are kept on the article row by triggers (migration 0006),
 # so no claim is read.
 _ARTICLE_ROWS: Select[Any] = (
@@ -716,6 +750,7 @@ _LISTING: Select[Any] = (
            func.coalesce(func.substr(ARTICLES.c.published, 1, 10), ""),
            ARTICLES.c.open_claims, ARTICLES.c.reviewed_claims)
     .order_by(ARTICLES.c.id))
+# The columns a ClaimRecord is built from, in its field order.
 _CLAIM_ROWS: Select[Any] = select(
     CLAIMS.c.id, CLAIMS.c.article_id, CLAIMS.c.position, CLAIMS.c.text, CLAIMS.c.start, CLAIMS.c.end,
     CLAIMS.c.speaker, CLAIMS.c.score, CLAIMS.c.reasons, CLAIMS.c.proposed, CLAIMS.c.dismissed, CLAIMS.c.verdict,

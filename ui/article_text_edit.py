@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
@@ -12,6 +12,10 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
+
+
+# Pixels above and below a claim's lines that its outline (a 1.5 px pen) can reach.
+MARK_SLACK = 3
 
 
 class ArticleTextEdit(QTextEdit):
@@ -44,6 +48,24 @@ class ArticleTextEdit(QTextEdit):
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(spacing)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_marked_range(self, marked: tuple[int, int] | None) -> None:
+        """Move the current claim's mark: only the lines it leaves and the lines it reaches are
+        painted again, not the whole page (the highlights repaint their own changes)."""
+        if marked == self.marked_range:
+            return
+        for lines in (self.marked_range, marked):
+            if lines is not None:
+                self._update_band(*lines)
+        self.marked_range = marked
+
+    def _update_band(self, start: int, end: int) -> None:
+        """Schedule a repaint of the full-width band of lines between two positions (bar and outlines)."""
+        rects = self._line_rects(start, end)
+        if not rects:
+            return
+        top, bottom = int(rects[0].top()) - MARK_SLACK, int(rects[-1].bottom()) + MARK_SLACK
+        self.viewport().update(QRect(0, top, self.viewport().width(), bottom - top + 1))
 
     def center_on(self, position: int) -> None:
         """Scroll so a document position sits in the middle of the view."""

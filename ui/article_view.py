@@ -178,12 +178,15 @@ class ArticleView(QWidget):
         self.text_view.setTextCursor(cursor)  # also where keyboard selection starts
         if not was_visible:
             self.text_view.center_on(start)
+            self.text_view.viewport().update()  # the lines marked before the scroll are elsewhere now
 
     def current_claim_id(self) -> int | None:
         return self._current
 
     def set_show_all(self, on: bool) -> None:
         """Also show dismissed claims and sentences that were not proposed, quietly."""
+        if on == self._show_all:
+            return  # highlighted as asked already (the window says so after every new article)
         self._show_all = on
         self._refresh()
 
@@ -301,11 +304,11 @@ class ArticleView(QWidget):
                 strong.setBackground(_emphasised(fmt.background().color() if fmt.background().style()
                                                  != Qt.BrushStyle.NoBrush else self._quiet_background()))
                 selections[slot] = self._selection(start, end, strong)
-            self.text_view.marked_range = (self._positions.to_qt(current.start), self._positions.to_qt(current.end))
+            marked = (self._positions.to_qt(current.start), self._positions.to_qt(current.end))
         else:
-            self.text_view.marked_range = None
-        self.text_view.setExtraSelections(selections)
-        self.text_view.viewport().update()
+            marked = None
+        self.text_view.setExtraSelections(selections)  # repaints the highlights that changed
+        self.text_view.set_marked_range(marked)
 
     def _quiet_background(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Midlight)

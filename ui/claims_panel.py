@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.records import Changes
+from factcheck.records import Changes, ClaimRecord
 from ui.models.claim_table_model import (
     NUMBER,
     SCORE,
@@ -80,10 +80,12 @@ class ClaimsPanel(QuietSelectionMixin, QWidget):
 
     # -- public ----------------------------------------------------------------------------
 
-    def set_article(self, article_id: int | None, show_all: bool = False) -> None:
-        """Show another article's claims; nothing is selected until the caller selects a claim."""
+    def set_article(self, article_id: int | None, show_all: bool = False,
+                    claims: list[ClaimRecord] | None = None) -> None:
+        """Show another article's claims (every sentence of it in `claims`, when the caller has just
+        read them); nothing is selected until the caller selects a claim."""
         self._current_id = None
-        self.model.set_article(article_id, show_all)
+        self.model.set_article(article_id, show_all, claims)
         self.view.scrollToTop()
 
     def on_changes(self, changes: Changes) -> None:

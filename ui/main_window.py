@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
             self.article_list.select_article(article_id)
         self.article_view.set_article(text.body, self._claims, text.dates)
         self.article_view.set_show_all(self.actions.show_all.isChecked())
-        self.claims_panel.set_article(article_id, self.actions.show_all.isChecked())
+        self.claims_panel.set_article(article_id, self.actions.show_all.isChecked(), self._claims)
         visible = self.visible_claims()
         if claim_id is None:
             # Resume where the work is: the first claim still without a verdict.

@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 
 from factcheck import preferences
 
 ORGANIZATION = "factcheck"
 APPLICATION = "factcheck"
+# The place is written this long after the reviewer stops moving (and when the window closes):
+# QSettings writes its whole file after every change, a few milliseconds each review key would pay.
+POSITION_SAVE_MS = 1000
 
 
 def use_folder(folder: Path) -> None:
@@ -28,6 +31,8 @@ def use_folder(folder: Path) -> None:
 class Settings:
     def __init__(self) -> None:
         self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+        self._pending_positions: dict[str, str] = {}  # key -> value, not yet handed to QSettings
+        self._position_timer: QTimer | None = None
 
     # The reviewer's name is shared with the command line, so it lives in the core's preferences.
     @property
@@ -72,14 +77,27 @@ class Settings:
 
     def position(self, database: str) -> tuple[int, int | None] | None:
         """(article id, claim id or None) last shown in this database, if any."""
-        value = str(self._q.value(self._position_key(database), "") or "")
+        key = self._position_key(database)
+        value = self._pending_positions.get(key) or str(self._q.value(key, "") or "")
         article, _, claim = value.partition(":")
         if not article.isdigit():
             return None
         return int(article), int(claim) if claim.isdigit() else None
 
     def set_position(self, database: str, article_id: int, claim_id: int | None) -> None:
-        self._q.setValue(self._position_key(database), f"{article_id}:{claim_id or ''}")
+        """Remember the place; it is saved once the reviewer pauses, or by `sync` (the window's close)."""
+        self._pending_positions[self._position_key(database)] = f"{article_id}:{claim_id or ''}"
+        if self._position_timer is None:
+            self._position_timer = QTimer()
+            self._position_timer.setSingleShot(True)
+            self._position_timer.setInterval(POSITION_SAVE_MS)
+            self._position_timer.timeout.connect(self._save_positions)
+        self._position_timer.start()
+
+    def _save_positions(self) -> None:
+        for key, value in self._pending_positions.items():
+            self._q.setValue(key, value)
+        self._pending_positions.clear()
 
     def window_state(self, key: str) -> QByteArray | None:
         value = self._q.value(f"window/{key}")
@@ -89,4 +107,7 @@ class Settings:
         self._q.setValue(f"window/{key}", value)
 
     def sync(self) -> None:
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._save_positions()
         self._q.sync()

@@ -195,6 +195,14 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         old = self._place(article_id)
         if old is None and row is None:
             return
+        if old is not None and row is not None and self._keeps_place(self._rows[old], row):
+            # The usual verdict: the article keeps its place and what the filter matches, so only
+            # its row changes, without copying the whole list aside.
+            self._rows[old] = row
+            after = self._row_at_place(old)
+            if after is not None:
+                self._row_changed(after)
+            return
         before = self._row_at_place(old)
         # The new state is made aside, so the view hears of the change before it happens.
         rows = self._rows.copy()
@@ -233,6 +241,11 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
             self.endInsertRows()
         else:  # an article the filter hides, before and after
             commit()
+
+    def _keeps_place(self, old: ArticleRow, new: ArticleRow) -> bool:
+        """Same place in the order and same text for the filter: only the row's cells differ."""
+        return (self._sort_key(old) == self._sort_key(new) and old[_TITLE_AT] == new[_TITLE_AT]
+                and old[_OUTLET_AT] == new[_OUTLET_AT])
 
     # -- lookups ---------------------------------------------------------------------------
 

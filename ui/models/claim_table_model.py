@@ -62,16 +62,20 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
     def show_all(self) -> bool:
         return self._show_all
 
-    def set_article(self, article_id: int | None, show_all: bool = False) -> None:
-        """Show an article's proposed claims, or every sentence with `show_all`; None empties it."""
+    def set_article(self, article_id: int | None, show_all: bool = False,
+                    claims: list[ClaimRecord] | None = None) -> None:
+        """Show an article's proposed claims, or every sentence with `show_all`; None empties it.
+        `claims`, every sentence of the article as just read by the caller, spares reading them again."""
         self._article_id = article_id
         self._show_all = show_all
-        self.reload()
+        self.reload(claims)
 
-    def reload(self) -> None:
+    def reload(self, claims: list[ClaimRecord] | None = None) -> None:
         self.beginResetModel()
         if self._article_id is None:
             self._records = []
+        elif claims is not None:  # in reading order already (Store.claims)
+            self._records = list(claims) if self._show_all else [c for c in claims if c.proposed]
         else:
             self._records = self._store.claims(self._article_id, proposed_only=not self._show_all)
         self._rows = {c.id: i for i, c in enumerate(self._records)}

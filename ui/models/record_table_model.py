@@ -28,6 +28,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._records: list[R] = []
 
     def _replace(self, records: list[R]) -> None:
+        if records == self._records:
+            return  # the same rows (stepping past claims with no history, say): no reset, no repaint
         self.beginResetModel()
         self._records = records
         self.endResetModel()
