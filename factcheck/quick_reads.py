@@ -277,7 +277,8 @@ class QuickReads:
             # The plain bound on article_id lets SQLite start inside the index instead of at its first article.
             found = self._claim_records(
                 f"{base} AND claim.article_id >= ? AND (claim.article_id > ? OR "
-                f"(claim.article_id = ? AND claim.position > ?)){order}", [article_id, article_id, article_id, position])
+                f"(claim.article_id = ? AND claim.position > ?)){order}",
+                [article_id, article_id, article_id, position])
             if found:
                 return found[0]
         found = self._claim_records(base + order, [])

@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         # Where the last claim shown sat in its article: J/K go on from there when that claim has
         # left the list (dismissed, un-proposed by an undo, removed).
         self._anchor: tuple[int, int] | None = None
+        # A verdict whose key moves on to the next claim is being recorded (record_verdict).
+        self._moving_on = False
         self._escape = EscapeToReading(self.focus_reading, self)
         self._build_status_bar()
         self.undo_action, self.redo_action = build_menus(self, self.actions, self.undo_stack)
@@ -432,16 +434,25 @@ class MainWindow(QMainWindow):
                 "This claim is dismissed. Restore it first (X)." if claim.dismissed
                 else "This sentence is not a claim. Make it one first (X).", 6000)
             return
-        if self._claim_op("SetVerdict", verdict=verdict, reviewer=self.settings.reviewer) is None:
+        advance = self.settings.advance_after_verdict
+        # Moving on shows the next claim: the judged one is not shown again on the way (see apply_changes).
+        self._moving_on = advance
+        try:
+            done = self._claim_op("SetVerdict", verdict=verdict, reviewer=self.settings.reviewer)
+        finally:
+            self._moving_on = False
+        if done is None:
             return
-        if self.settings.advance_after_verdict and self.search.active:
+        if advance and self.search.active:
             self.search.step(1)
-        elif self.settings.advance_after_verdict:
+        elif advance:
             ids = [c.id for c in self.visible_claims()]
             if claim.id in ids and ids.index(claim.id) + 1 < len(ids):
                 self.show_claim(ids[ids.index(claim.id) + 1])
             else:
                 self.next_unreviewed()
+        if advance and self.claim_id == claim.id:  # nowhere to move to: the verdict shown where it is
+            self.show_claim(claim.id)
 
     def reuse_verdict(self, from_claim_id: int) -> None:
         """Copy a similar past verdict (label, rationale, sources) onto the claim on screen."""
@@ -485,7 +496,8 @@ class MainWindow(QMainWindow):
             self._claims = self._claims_after(changes)
             self.article_view.update_claims(self._claims)
             ids = {c.id for c in self._claims}
-            self.show_claim(self.claim_id if self.claim_id in ids else None)
+            if not (self._moving_on and self.claim_id in ids):
+                self.show_claim(self.claim_id if self.claim_id in ids else None)
         if not changes.empty:
             self.saved_label.setText(f"saved {clock_time()}")
         self.outside_changes.note()

@@ -7,12 +7,14 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select, update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from factcheck.errors import ConflictError, OperationError
 from factcheck.records import Changes
 from factcheck.storage.models import (
+    CLAIMS,
     Claim,
     utcnow,
 )
@@ -43,6 +45,21 @@ def _write_version(session: Session, changed: ConflictError) -> None:
         session.flush()
     except StaleDataError:
         raise changed from None
+
+
+def _version_conflict(claim_id: int, expected: int, row: Any) -> ConflictError:
+    """The claim changed since the reviewer read it: name the other version, so the reviewer knows
+    what to look at before deciding again."""
+    theirs = f": {row.verdict} by {row.reviewer}" if row.verdict else ""
+    return ConflictError(
+        f"Claim {claim_id} was changed elsewhere since you opened it (you had version "
+        f"{expected}, it is now version {row.version}{theirs}); it has been reloaded "
+        "with that change, and yours was not saved: make it again if it still applies."
+    )
+
+
+# What a claim operation reads of its claim through Core: the state it restores, and the owner.
+_CLAIM_ROW = select(*(CLAIMS.c[name] for name in _CLAIM_STATE), CLAIMS.c.article_id)
 
 
 def saved_id(value: int | None) -> int:
@@ -90,13 +107,7 @@ class ClaimOperation(Operation, ABC):
             f"Claim {self.claim_id} was changed elsewhere since you opened it; it has been reloaded."
         )
         if self.expected_version is not None and claim.version != self.expected_version:
-            # Name the other version, so the reviewer knows what to look at before deciding again.
-            theirs = f": {claim.verdict} by {claim.reviewer}" if claim.verdict else ""
-            raise ConflictError(
-                f"Claim {self.claim_id} was changed elsewhere since you opened it (you had version "
-                f"{self.expected_version}, it is now version {claim.version}{theirs}); it has been reloaded "
-                "with that change, and yours was not saved: make it again if it still applies."
-            )
+            raise _version_conflict(self.claim_id, self.expected_version, claim)
         before = _snapshot(claim)
         claim.version = claim.version + 1
         claim.updated_at = utcnow()
@@ -104,6 +115,34 @@ class ClaimOperation(Operation, ABC):
         # Only a claim that is really ours is remembered: a refused operation stays as it was built.
         self.expected_version, self._before, self._after_version = before["version"], before, claim.version
         return claim
+
+    def _read_for_apply(self, session: Session) -> Any:
+        """The claim's row (its state and article) read through Core; None if it is gone.
+
+        For the operations a reviewer runs on every key (a verdict): a Core statement costs a
+        fraction of loading and flushing the mapped object. `_write_for_apply` then writes it."""
+        return session.connection().execute(_CLAIM_ROW.where(CLAIMS.c.id == self.claim_id)).first()
+
+    def _write_for_apply(self, session: Session, row: Any, **values: Any) -> None:
+        """Write `values` on the claim read by `_read_for_apply`, with its version bumped, in one
+        UPDATE that matches only the version read: on a database without SQLite's single writer,
+        another transaction's change since the read makes it match nothing, and it takes the row
+        lock, as `_write_version` does for the mapped object."""
+        if self.expected_version is not None and row.version != self.expected_version:
+            raise _version_conflict(self.claim_id, self.expected_version, row)
+        before = {name: getattr(row, name) for name in _CLAIM_STATE}
+        version = before["version"] + 1
+        done = session.connection().execute(
+            update(CLAIMS).where(CLAIMS.c.id == self.claim_id, CLAIMS.c.version == before["version"])
+            .values(version=version, updated_at=values.pop("updated_at", utcnow()), **values))
+        if done.rowcount != 1:
+            raise ConflictError(
+                f"Claim {self.claim_id} was changed elsewhere since you opened it; it has been reloaded.")
+        # A mapped copy of the claim already in this session (an operation made of steps) is stale now.
+        held = session.identity_map.get(session.identity_key(Claim, self.claim_id))
+        if held is not None:
+            session.expire(held)
+        self.expected_version, self._before, self._after_version = before["version"], before, version
 
     def _lock_for_revert(self, session: Session) -> Claim:
         claim = session.get(Claim, self.claim_id)

@@ -24,6 +24,8 @@ import time
 
 from tests.benchmarks.gui_probe import rss_mb
 
+BACKUP_WAIT_S = 300
+
 
 class _Clock:
     """Times one key press up to the end of the repaint of `viewport`."""
@@ -111,10 +113,22 @@ def main() -> None:
     path, article_id, repeats, walk = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     settings_module.use_folder(tempfile.mkdtemp())
     window = MainWindow(Store(path, reviewer="bench"), settings_module.Settings())
+    # A database opened for the first time that day is backed up in the background (at 1M claims,
+    # several seconds of copying 860 MB on a 2-core machine): the keys are timed after it, as the
+    # reviewer presses them all day. The backup's own cost is the start-up benchmark's.
+    backed_up: list[object] = []
+    window.backups.backupFinished.connect(backed_up.append)
+    window.backups.backupFailed.connect(backed_up.append)
     window.resize(1400, 860)
     clock = _Clock(app, window.article_view.text_view.viewport())
     window.show()
     QTest.qWaitForWindowExposed(window)
+    deadline = time.perf_counter() + BACKUP_WAIT_S
+    while not backed_up and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if not backed_up:
+        raise SystemExit(f"the backup on opening did not end within {BACKUP_WAIT_S} s")
     window.show_article(article_id)
     app.processEvents()
     window.article_view.setFocus()

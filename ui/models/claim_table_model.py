@@ -30,6 +30,15 @@ HEADERS = ("#", "Claim", "Verdict", "Score", "Sources")
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 
+# The roles as plain ints: data() runs for every role of every painted cell.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SERVED = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FOREGROUND, int(ClaimIdRole)))
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
@@ -116,23 +125,27 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
     # -- Qt model interface ----------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks each painted cell for some ten roles and this model serves six: the others
+        # are turned away before any lookup (a new article repaints every visible cell).
+        if role not in _SERVED:
+            return None
         claim = self._record(index)
         if claim is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(claim, index.row(), column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(claim, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != TEXT:
+        if role == _ALIGNMENT and column != TEXT:
             if column in (NUMBER, SCORE):
-                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                return _RIGHT
             if column == SOURCES:
                 return Qt.AlignmentFlag.AlignCenter
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and self._is_marked(claim):
+        if role == _BACKGROUND and self._is_marked(claim):
             return theme.background(claim.verdict)
-        if role == Qt.ItemDataRole.ForegroundRole and claim.dismissed:
+        if role == _FOREGROUND and claim.dismissed:
             app = QApplication.instance()
             if app is not None:
                 return app.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
