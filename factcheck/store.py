@@ -478,7 +478,7 @@ class Store:
     def articles(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
         """Every article (or those given) with its proposed and reviewed counts, oldest first."""
         if ids is not None and (quick := self._quickly("articles", ids)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         query = _ARTICLE_ROWS if ids is None else _ARTICLE_ROWS.where(ARTICLES.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
             if ids is None and self.engine.dialect.name == "sqlite":
@@ -501,7 +501,7 @@ class Store:
         article rows with their bodies; on SQLite every article comes straight from the driver's cursor.
         """
         if ids is not None and (quick := self._quickly("article_list", ids)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         query = _LISTING if ids is None else _LISTING.where(ARTICLES.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
             if ids is not None or self.engine.dialect.name != "sqlite":
@@ -529,7 +529,7 @@ class Store:
 
     def article_text(self, article_id: int) -> ArticleText | None:
         if (quick := self._quickly("article_text", article_id)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         record = self.article(article_id)
         if record is None:
             return None
@@ -548,7 +548,7 @@ class Store:
     def claims(self, article_id: int, *, proposed_only: bool = False) -> list[ClaimRecord]:
         """The claims of an article in reading order; with every sentence unless `proposed_only`."""
         if (quick := self._quickly("claims", article_id, proposed_only=proposed_only)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         c = CLAIMS.c
         query = _CLAIM_ROWS.where(c.article_id == article_id)
         if proposed_only:
@@ -559,7 +559,7 @@ class Store:
         """The claims with these ids, in the order given (a search's ranking); unknown ids are skipped."""
         wanted = list(dict.fromkeys(ids))
         if (quick := self._quickly("claims_by_ids", wanted)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         found: dict[int, ClaimRecord] = {}
         # SQLite allows a few hundred bound parameters per statement on old builds: ask in slices.
         for start in range(0, len(wanted), 500):
@@ -569,7 +569,7 @@ class Store:
 
     def claim(self, claim_id: int) -> ClaimRecord | None:
         if (quick := self._quickly("claim", claim_id)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         found = self._claim_records(_CLAIM_ROWS.where(CLAIMS.c.id == claim_id))
         return found[0] if found else None
 
@@ -605,7 +605,7 @@ class Store:
         """Every verdict the claim was given, oldest first."""
         # Asked on every step through the claims, so it reads columns, not ORM objects.
         if (quick := self._quickly("history", claim_id)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         with self.engine.connect() as conn:
             rows = conn.execute(self._history, {"claim": claim_id}).all()
         return [VerdictRecord(r[0], r[1], r[2], r[3], r[4], as_utc(r[5]), r[6]) for r in rows]
@@ -613,7 +613,7 @@ class Store:
     def next_unreviewed(self, article_id: int | None = None, position: int | None = None) -> ClaimRecord | None:
         """The first open claim without a verdict after the given place, wrapping to the start."""
         if (quick := self._quickly("next_unreviewed", article_id, position)) is not _NOT_QUICK:
-            return quick  # type: ignore[no-any-return]
+            return quick
         c = CLAIMS.c
         base = _CLAIM_ROWS.where(c.proposed, ~c.dismissed, c.verdict.is_(None))
         order = (c.article_id, c.position, c.id)

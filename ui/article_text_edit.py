@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -70,6 +72,23 @@ class ArticleTextEdit(QTextEdit):
             return
         top, bottom = int(rects[0].top()) - MARK_SLACK, int(rects[-1].bottom()) + MARK_SLACK
         self.viewport().update(QRect(0, top, self.viewport().width(), bottom - top + 1))
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt API
+        """A copy carries the text and its paragraph spacing, never the highlights: they are
+        character formats for showing the claims (ui.article_view), not the article's own."""
+        text = super().createMimeDataFromSelection().text()  # Qt's makes its HTML from the document as shown
+        selected = self.textCursor()
+        plain = self.document().clone()
+        everything = QTextCursor(plain)
+        everything.select(QTextCursor.SelectionType.Document)
+        everything.setCharFormat(QTextCharFormat())
+        cursor = QTextCursor(plain)
+        cursor.setPosition(selected.selectionStart())
+        cursor.setPosition(selected.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+        mime = QMimeData()
+        mime.setText(text)
+        mime.setHtml(QTextDocumentFragment(cursor).toHtml())
+        return mime
 
     def center_on(self, position: int) -> None:
         """Scroll so a document position sits in the middle of the view."""

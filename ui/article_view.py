@@ -1,8 +1,12 @@
 """The reading pane: the article body exactly as imported, with its claims highlighted in place.
 
-Claim and date offsets index into the stored body, so the text is shown with setPlainText and
-never rewritten; highlights are ExtraSelections layered on top, which keeps re-highlighting after
-a verdict cheap and leaves the scroll position alone.
+Claim and date offsets index into the stored body, so the text goes in verbatim and is never
+rewritten. Every claim's and date's highlight is a character format on its span of the document
+(the text itself is untouched, and a copy leaves the formats out); only the current claim's
+emphasis is an ExtraSelection on top. Qt draws each ExtraSelection by clipping and drawing its
+lines again, which cost several milliseconds a page with every claim highlighted that way;
+formats in the document are drawn with the text. Re-highlighting after a verdict rewrites one
+claim's span and leaves the scroll position alone.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtGui import (
     QPalette,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import (
@@ -53,6 +58,14 @@ def _emphasised(color: QColor) -> QColor:
     return color.lighter(150) if theme.is_dark() else color.darker(118)
 
 
+def _lay(document: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> None:
+    """Give the text between two Qt positions the highlight format (replacing any earlier one)."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setCharFormat(fmt)
+
+
 class ArticleView(QWidget):
     """Shows one article and which of its sentences are claims, and in what state."""
 
@@ -67,8 +80,9 @@ class ArticleView(QWidget):
         self._dates: tuple[DateRecord, ...] = ()
         self._current: int | None = None
         self._show_all = False
-        # Highlights of every claim but the current one, and where each claim's highlights sit in it.
-        self._base: list[QTextEdit.ExtraSelection] = []
+        # Every highlight as (start, end, format) in Qt positions, the current claim's not emphasised,
+        # in the order they are laid on the document; and where each claim's highlights sit in it.
+        self._base: list[tuple[int, int, QTextCharFormat]] = []
         self._slots: dict[int, list[tuple[int, int, int, QTextCharFormat]]] = {}
 
         self.text_view = ArticleTextEdit()
@@ -156,11 +170,13 @@ class ArticleView(QWidget):
             return  # not highlighted (a quiet sentence without Show All): nothing to repaint
         fmt = self._claim_format(claim, claim.proposed and not claim.dismissed, current=False)
         renewed = []
+        document = self.text_view.document()
         for index, start, end, old in slots:
             new = fmt
             if old.property(DATE_PROPERTY):
                 new = self._date_format(fmt)
-            self._base[index] = self._selection(start, end, new)
+            self._base[index] = (start, end, new)
+            _lay(document, start, end, new)  # the claim's span first, then the dates inside it
             renewed.append((index, start, end, new))
         self._slots[claim.id] = renewed
 
@@ -250,18 +266,37 @@ class ArticleView(QWidget):
         return fmt
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        """An ExtraSelection over Qt positions start..end."""
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text_view.document())
-        cursor.setPosition(self._positions.to_qt(start))
-        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         selection.format = fmt
         return selection
+
+    def highlights(self) -> list[tuple[int, int, QTextCharFormat]]:
+        """What the reader sees highlighted, in Qt positions, in the order laid on: every claim and
+        date, the current claim's (and its dates') emphasised, a quiet current sentence last."""
+        shown = list(self._base)
+        current = self._claim(self._current)
+        if current is not None and current.start is not None and current.end is not None:
+            slots = self._slots.get(current.id)
+            if slots is None:
+                shown.append(self._quiet_current(current))
+            for slot, start, end, fmt in slots or ():
+                shown[slot] = (start, end, self._strong(fmt))
+        return shown
 
     def _refresh(self) -> None:
         """Rebuild every highlight (new claims, verdicts, Show All), then lay the current one on top."""
         self._base = []
         self._slots = {}
+        document = self.text_view.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # one change of the document, laid out once
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())  # the verbatim text's own look, no highlight
         placed: list[tuple[ClaimRecord, QTextCharFormat]] = []
         for claim, prominent in self._shown_claims(include_current=False):
             fmt = self._claim_format(claim, prominent, current=False)
@@ -272,6 +307,7 @@ class ArticleView(QWidget):
             around = next(((c, f) for c, f in placed if c.start <= date.start < c.end), None)  # type: ignore[operator]
             fmt = self._date_format(around[1] if around is not None else None)
             self._remember(around[0].id if around is not None else -1, date.start, date.end, fmt)
+        cursor.endEditBlock()
         self._show_current()
 
         no_proposals = bool(self._body) and not any(c.proposed and not c.dismissed for c in self._claims)
@@ -287,27 +323,37 @@ class ArticleView(QWidget):
         return fmt
 
     def _remember(self, claim_id: int, start: int, end: int, fmt: QTextCharFormat) -> None:
+        """Lay a highlight on the body offsets start..end and note whose it is."""
+        start, end = self._positions.to_qt(start), self._positions.to_qt(end)
         self._slots.setdefault(claim_id, []).append((len(self._base), start, end, fmt))
-        self._base.append(self._selection(start, end, fmt))
+        self._base.append((start, end, fmt))
+        _lay(self.text_view.document(), start, end, fmt)
+
+    def _strong(self, fmt: QTextCharFormat) -> QTextCharFormat:
+        strong = QTextCharFormat(fmt)
+        strong.setBackground(_emphasised(fmt.background().color() if fmt.background().style()
+                                         != Qt.BrushStyle.NoBrush else self._quiet_background()))
+        return strong
+
+    def _quiet_current(self, claim: ClaimRecord) -> tuple[int, int, QTextCharFormat]:
+        """A quiet sentence or dismissed claim made current: shown anyway."""
+        return (self._positions.to_qt(claim.start), self._positions.to_qt(claim.end),  # type: ignore[arg-type]
+                self._claim_format(claim, False, current=True))
 
     def _show_current(self) -> None:
-        """Only the current claim's highlights are rebuilt per key press: J stays cheap on long articles."""
-        selections = list(self._base)
+        """Only the current claim's emphasis is an ExtraSelection: J changes that and nothing else."""
         current = self._claim(self._current)
+        selections = []
         if current is not None and current.start is not None and current.end is not None:
             slots = self._slots.get(current.id)
-            if slots is None:  # a quiet sentence or dismissed claim made current: show it anyway
-                fmt = self._claim_format(current, False, current=True)
-                selections.append(self._selection(current.start, current.end, fmt))
-            for slot, start, end, fmt in slots or ():
-                strong = QTextCharFormat(fmt)
-                strong.setBackground(_emphasised(fmt.background().color() if fmt.background().style()
-                                                 != Qt.BrushStyle.NoBrush else self._quiet_background()))
-                selections[slot] = self._selection(start, end, strong)
+            if slots is None:
+                selections.append(self._selection(*self._quiet_current(current)))
+            for _slot, start, end, fmt in slots or ():
+                selections.append(self._selection(start, end, self._strong(fmt)))
             marked = (self._positions.to_qt(current.start), self._positions.to_qt(current.end))
         else:
             marked = None
-        self.text_view.setExtraSelections(selections)  # repaints the highlights that changed
+        self.text_view.setExtraSelections(selections)  # repaints what changed of them
         self.text_view.set_marked_range(marked)
 
     def _quiet_background(self) -> QColor:

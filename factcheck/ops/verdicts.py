@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
 from factcheck.errors import OperationError
-from factcheck.ops.base import ClaimOperation, claim_changes
+from factcheck.ops.base import ClaimOperation, claim_changes, saved_id
 from factcheck.ops.sources import checked_source
 from factcheck.records import VERDICT_LABELS, Changes, SourceInput
 from factcheck.storage.models import (
@@ -19,6 +20,12 @@ from factcheck.storage.models import (
     Verdict,
     utcnow,
 )
+
+
+def _new_id(inserted: Any) -> int | None:
+    """The id of the row a Core INSERT wrote."""
+    key = inserted.inserted_primary_key
+    return key[0] if key else None
 
 
 def _dismissed(claim_id: int) -> OperationError:
@@ -63,11 +70,11 @@ class SetVerdict(ClaimOperation):
         added = conn.execute(insert(VERDICTS).values(
             claim_id=self.claim_id, label=self.verdict, rationale=rationale, reviewer=self.reviewer,
             created_at=now, reused_from=self.reused_from))
-        self._verdict_id = added.inserted_primary_key[0]
+        self._verdict_id = saved_id(_new_id(added))
         self._source_ids = [
-            conn.execute(insert(SOURCES).values(
+            saved_id(_new_id(conn.execute(insert(SOURCES).values(
                 claim_id=self.claim_id, url=s.url, title=s.title, publisher=s.publisher, excerpt=s.excerpt,
-                accessed=s.accessed, added_at=now)).inserted_primary_key[0]
+                accessed=s.accessed, added_at=now))))
             for s in self.sources]
         return Changes(articles={row.article_id}, claims={self.claim_id}, article_list=True)
 

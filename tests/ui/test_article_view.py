@@ -38,14 +38,31 @@ class Highlight(NamedTuple):
     format: QTextCharFormat
 
 
+class Shown(NamedTuple):
+    """One highlight as the reader sees it: the text it covers and its format."""
+
+    cursor: QTextCursor
+    format: QTextCharFormat
+
+
+def shown(view: ArticleView) -> list[Shown]:
+    """Every highlight on screen, in the order laid on (the current claim's emphasised)."""
+    found = []
+    for start, end, fmt in view.highlights():
+        cursor = QTextCursor(view.text_view.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        found.append(Shown(cursor, QTextCharFormat(fmt)))
+    return found
+
+
 def claim_selections(view: ArticleView) -> list[Highlight]:
-    """Copies of the claim highlights (the ExtraSelection wrappers own theirs only briefly)."""
-    return [Highlight(s.format.property(CLAIM_ID_PROPERTY), QTextCursor(s.cursor), QTextCharFormat(s.format))
-            for s in view.text_view.extraSelections() if s.format.hasProperty(CLAIM_ID_PROPERTY)]
+    return [Highlight(s.format.property(CLAIM_ID_PROPERTY), s.cursor, s.format)
+            for s in shown(view) if s.format.hasProperty(CLAIM_ID_PROPERTY)]
 
 
 def date_formats(view: ArticleView) -> list[QTextCharFormat]:
-    return [QTextCharFormat(s.format) for s in view.text_view.extraSelections() if s.format.hasProperty(DATE_PROPERTY)]
+    return [s.format for s in shown(view) if s.format.hasProperty(DATE_PROPERTY)]
 
 
 def selection_for(view: ArticleView, claim_id: int) -> Highlight:
@@ -115,7 +132,7 @@ def painted(view: ArticleView) -> list[tuple]:
     """What the reader sees of every highlight: where it is, its colour, its underline, its kind."""
     return [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format.background().color().name(),
              s.format.background().style(), s.format.underlineStyle(), s.format.property(CLAIM_ID_PROPERTY),
-             s.format.hasProperty(DATE_PROPERTY)) for s in view.text_view.extraSelections()]
+             s.format.hasProperty(DATE_PROPERTY)) for s in shown(view)]
 
 
 def test_a_verdict_repaints_like_opening_the_article_afresh(qtbot, view: ArticleView, seeded: Store,  # noqa: ANN001
@@ -136,7 +153,7 @@ def test_a_verdict_repaints_like_opening_the_article_afresh(qtbot, view: Article
     fresh.set_current(claims[-1].id)
     assert painted(view) == painted(fresh)
     date = next(d for d in article.dates if with_date.start <= d.start < with_date.end)
-    date_inside = next(QTextCharFormat(s.format) for s in view.text_view.extraSelections()
+    date_inside = next(s.format for s in shown(view)
                        if s.format.hasProperty(DATE_PROPERTY) and s.cursor.selectionStart() == date.start)
     assert date_inside.background().color() == theme.background("disputed")
 
@@ -287,3 +304,46 @@ def test_an_article_without_proposals_offers_all_sentences(qtbot, store: Store) 
         qtbot.mouseClick(widget.show_all_button, Qt.MouseButton.LeftButton)
     assert widget.show_all()
     assert len(claim_selections(widget)) == len(claims)
+
+
+def _drawn_format(view: ArticleView, position: int) -> QTextCharFormat:
+    """The character format the document holds for the character at a Qt position."""
+    cursor = QTextCursor(view.text_view.document())
+    cursor.setPosition(position + 1)  # a cursor reports the format of the character before it
+    return cursor.charFormat()
+
+
+def test_the_highlights_are_drawn_where_they_are_listed(view: ArticleView, seeded: Store,
+                                                        article: ArticleText) -> None:
+    """Each claim's and date's look is in the document under its span; the current claim's
+    emphasis is the one ExtraSelection set on top, and a verdict repaints the judged claim there."""
+    claims = open_claims(seeded.claims(article.article.id))
+    view.set_current(claims[1].id)
+    current = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.text_view.extraSelections()]
+    assert current and current[0] == (claims[1].start, claims[1].end)  # the seed text is plain ASCII
+    seeded.run(ops.SetVerdict(claims[0].id, verdict="disputed", reviewer="ana"))
+    view.update_claims(seeded.claims(article.article.id))
+    for start, end, fmt in view.highlights():
+        drawn = _drawn_format(view, start)
+        if (start, end) in current:
+            assert drawn.background().color() != fmt.background().color()  # emphasised on top
+            continue
+        assert (drawn.background().style(), drawn.background().color().name(), drawn.underlineStyle()) == (
+            fmt.background().style(), fmt.background().color().name(), fmt.underlineStyle())
+    judged = _drawn_format(view, claims[0].start)
+    assert judged.background().color() == theme.background("disputed")
+    assert judged.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    plain = next(p for p in range(len(article.body)) if article.body[p] not in "\r\n"
+                 and all(not s <= p < e for s, e, _f in view.highlights()))
+    assert _drawn_format(view, plain).background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_a_copy_of_the_text_carries_no_highlight(qtbot, view: ArticleView, seeded: Store,  # noqa: ANN001
+                                                 article: ArticleText) -> None:
+    claim = open_claims(seeded.claims(article.article.id))[0]
+    view.select_span(claim.start, claim.end)
+    copied = view.text_view.createMimeDataFromSelection()
+    assert copied.text() == article.body[claim.start:claim.end]
+    colour = theme.background(None).name()
+    assert claim.text[:20] in copied.html()
+    assert colour not in copied.html() and "underline" not in copied.html()
