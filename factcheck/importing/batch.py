@@ -78,7 +78,8 @@ def _main_module_left_behind() -> Iterator[None]:
     if main is None:
         yield
         return
-    hidden = {name: main.__dict__.pop(name) for name in ("__file__", "__spec__") if name in main.__dict__}
+    hidden: dict[str, object] = {name: main.__dict__.pop(name) for name in ("__file__", "__spec__")
+                                 if name in main.__dict__}
     main.__spec__ = None  # read with getattr: None reads as "no module name"
     try:
         yield
