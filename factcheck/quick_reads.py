@@ -137,7 +137,7 @@ class QuickReads:
         try:
             con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
                                   check_same_thread=False)
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeEncodeError):  # a name no URI can spell (undecodable bytes): the store's
             return None
         try:
             # Reading the version reads the schema too: a file that is no database fails here.
