@@ -49,10 +49,19 @@ class ArticleTextEdit(QTextEdit):
         spacing.setBottomMargin(8)
         spacing.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         document = self.document()
+        # Emptying the document would hide the scroll bar for a moment, and the new text would be
+        # laid out at the wider width and then again at the narrower one: the bar stays while the
+        # text is replaced, and goes only if the new text is short.
+        bar = self.verticalScrollBar()
+        keep_bar = bar.isVisible() and self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if keep_bar:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         document.clear()
         cursor = QTextCursor(document)
         cursor.setBlockFormat(spacing)
         cursor.insertText(body)
+        if keep_bar:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_marked_range(self, marked: tuple[int, int] | None) -> None:

@@ -2,9 +2,11 @@
 
 Databases: 100k claims built from real articles (tests/benchmarks/corpus.py, a third judged) and
 the cached 1M-claim database of big_database.py (42,000 articles, 5,000 verdicts), each with one
-200-claim article of real paragraphs per probe run, which is the one opened. Each run presses J,
-K, V, D, U, N and Shift+J `REPEATS` times (V, D and U each on fresh unreviewed claims), then walks
-500 claims across articles and reads the resident memory.
+200-claim article of real paragraphs per probe run, which is the one opened. The keys are pressed
+once the backup that opening a database makes in the background has ended (key_probe.py: a fresh
+copy of the 1M database is always due one, several seconds of copying on both cores). Each run
+presses J, K, V, D, U, N and Shift+J `REPEATS` times (V, D and U each on fresh unreviewed claims),
+then walks 500 claims across articles and reads the resident memory.
 
 Floor: a bare QTextEdit holding the same article, where J moves a highlight (key_probe.py), timed
 the same way in the same run. Budgets (the speed issue): every key's median < 16 ms and p95
