@@ -523,6 +523,19 @@ class Store:
                     gc.enable()
             return rows
 
+    def article_list_head(self, n: int) -> list[ArticleRow]:
+        """The article list's first `n` rows in the order it shows them (unfinished first, each part
+        oldest first): the first screen, before the whole list is read."""
+        if (quick := self._quickly("article_list_head", n)) is not _NOT_QUICK:
+            return quick
+        a = ARTICLES.c
+        finished = (a.open_claims > 0) & (a.reviewed_claims >= a.open_claims)
+        with self.engine.connect() as conn:
+            rows = [tuple(r) for r in conn.execute(_LISTING.where(~finished).limit(n))]
+            if len(rows) < n:
+                rows += [tuple(r) for r in conn.execute(_LISTING.where(finished).limit(n - len(rows)))]
+        return rows
+
     def article(self, article_id: int) -> ArticleRecord | None:
         found = self.articles([article_id])
         return found[0] if found else None

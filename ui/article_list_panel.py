@@ -46,9 +46,10 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
 
     articleActivated = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, head: int | None = None) -> None:
+        """With `head`, the list starts with its first `head` rows; `complete` reads the rest."""
         super().__init__(parent)
-        self.model = ArticleListModel(store, self)
+        self.model = ArticleListModel(store, self, head=head)
         self._id_role, self._activated = ArticleIdRole, self.articleActivated.emit
         self._quiet = False
         self._current_id: int | None = None
@@ -142,6 +143,10 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
     def reload(self) -> None:
         self.model.reload()
 
+    def complete(self) -> None:
+        """The whole list, after a start that read only its first screen."""
+        self.model.complete()
+
     def on_changes(self, changes: Changes) -> None:
         """Re-read the rows of articles added, removed, or whose counts changed."""
         if changes.article_list:
@@ -156,6 +161,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
 
     def neighbour(self, article_id: int | None, step: int) -> int | None:
         """The article `step` rows away in the shown order, or None past either end."""
+        self.model.complete()  # the next article may lie beyond the rows read so far
         if not self.model.rowCount():
             return None
         row = self._shown_row(article_id)
@@ -167,7 +173,7 @@ class ArticleListPanel(QuietSelectionMixin, QWidget):
     def position_of(self, article_id: int) -> tuple[int, int]:
         """(1-based place in the shown order, number shown) for the status bar; cheap per key press."""
         row = self._shown_row(article_id)
-        return (row + 1 if row is not None else 0), self.model.rowCount()
+        return (row + 1 if row is not None else 0), self.model.total()
 
     # -- internals -------------------------------------------------------------------------
 

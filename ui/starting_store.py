@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 # The reads the first screen makes (the article list, the article, its claims, the claim's history,
 # the saved searches); they answer from the quick reads until the Store is loaded.
-QUICK_READS = frozenset({"article_list", "articles", "article", "article_text", "claims", "claims_by_ids", "claim",
-                         "history", "saved_searches"})
+QUICK_READS = frozenset({"article_list", "article_list_head", "article_count", "articles", "article",
+                         "article_text", "claims", "claims_by_ids", "claim", "history", "saved_searches"})
 
 
 def import_store_module() -> None:

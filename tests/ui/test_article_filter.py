@@ -262,3 +262,30 @@ def test_an_import_of_many_articles_merges_in_keeping_the_filter_and_the_selecti
     assert panel.position_of(madrid) == (len(shown_ids(panel.model)), len(shown_ids(panel.model)))  # finished: last
     panel.filter_edit.clear()
     assert panel.model.article_count() == len(ARTICLES) + 12
+
+
+def test_a_list_started_on_its_head_shows_the_same_list_once_whole(qtbot, desk: Store) -> None:  # noqa: ANN001
+    """The first screen reads a few rows (the head, in the list's order), the status bar counts every
+    article meanwhile, and reading the rest leaves the list as a whole read shows it."""
+    _, zeit, _, _, porto = (a.id for a in desk.articles())
+    finish(desk, zeit)  # finished: after every unfinished article, so not in a head of three
+    panel = ArticleListPanel(desk, head=3)
+    qtbot.addWidget(panel)
+    whole = expected(desk, "")
+    assert panel.model.partial
+    assert shown_ids(panel.model) == whole[:3]
+    assert panel.position_of(whole[0]) == (1, len(ARTICLES))
+    panel.complete()
+    assert not panel.model.partial and shown_ids(panel.model) == whole
+
+    again = ArticleListPanel(desk, head=3)
+    qtbot.addWidget(again)
+    assert again.select_article(zeit)  # beyond the head: the rest is read to find it
+    assert shown_ids(again.model) == whole and again.view.currentIndex().data(ArticleIdRole) == zeit
+    late = ArticleListPanel(desk, head=3)
+    qtbot.addWidget(late)
+    assert late.neighbour(whole[2], 1) == porto  # Shift+J past the head
+    typing = ArticleListPanel(desk, head=3)
+    qtbot.addWidget(typing)
+    typing.filter_edit.setText("metro")
+    assert shown_ids(typing.model) == expected(desk, "metro")

@@ -72,7 +72,9 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
 
     HEADERS = HEADERS
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None, *, head: int | None = None) -> None:
+        """With `head`, only the first `head` rows are read (a screenful, for the first paint);
+        `complete` reads the rest, and so does anything that needs the whole list."""
         super().__init__(parent)
         self._store = store
         self._rows: list[ArticleRow] = []  # every article, in the shown order
@@ -80,12 +82,39 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         self._needle = ""  # the filter, casefolded
         self._shown: list[int] | None = None  # places in _rows that match, ascending; None: no filter
         self._unfinished_first = True
-        self.reload()
+        self._total: int | None = None  # every article's count while only the head is read
+        if head is not None:
+            self._read_head(head)
+        else:
+            self.reload()
 
     # -- loading ---------------------------------------------------------------------------
 
+    def _read_head(self, n: int) -> None:
+        rows = self._store.article_list_head(n)
+        total = self._store.article_count() if len(rows) == n else len(rows)
+        self.beginResetModel()
+        self._rows, self._keys, self._shown = rows, None, None
+        self._total = total if total > len(rows) else None
+        self.endResetModel()
+
+    @property
+    def partial(self) -> bool:
+        """Only the head of the list is read so far."""
+        return self._total is not None
+
+    def complete(self) -> None:
+        """Read the whole list, if only its head was read (after the first paint)."""
+        if self._total is not None:
+            self.reload()
+
+    def total(self) -> int:
+        """How many rows the list shows once whole (the status bar's "article 3 of N")."""
+        return self._total if self._total is not None else self.rowCount()
+
     def reload(self) -> None:
         """Re-read every article: on opening, on F5, after another program's changes."""
+        self._total = None
         rows = self._in_order(self._store.article_list())
         keys = _keys_of(rows) if self._needle else None
         shown = matching(keys, self._needle) if keys is not None else None
@@ -111,6 +140,7 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         """Switch between "work left first" and plain import order."""
         if enabled == self._unfinished_first:
             return
+        self.complete()
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self.id_at(i.row()) for i in persistent]
@@ -135,6 +165,7 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         needle = fold(text)
         if needle == self._needle:
             return
+        self.complete()
         shown = None
         if needle:
             if self._keys is None:
@@ -155,6 +186,9 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         """
         wanted = set(ids)
         if not wanted:
+            return
+        if self._total is not None:  # an operation's rows are put in place in the whole list
+            self.reload()
             return
         if len(wanted) > RELOAD_ABOVE:
             self.reload()
@@ -280,6 +314,8 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
 
     def holds(self, article_id: int) -> bool:
         """Whether the article is in the list, shown or hidden by the filter."""
+        if self._place(article_id) is None and self._total is not None:
+            self.complete()  # beyond the head read so far
         return self._place(article_id) is not None
 
     def id_at(self, row: int) -> int:
@@ -290,7 +326,7 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
 
     def article_count(self) -> int:
         """Every article listed, whatever the filter shows."""
-        return len(self._rows)
+        return self._total if self._total is not None else len(self._rows)
 
     def column_has_values(self, column: int) -> bool:
         """Whether any article fills this column (imports without front-matter leave outlet and date empty)."""
