@@ -42,6 +42,8 @@ NAMES = (
     "first",  # 1 for the first of the list
     "length_gap",  # |log of the claim's word count - log of the text's|
     "meaning_covered",  # how close in meaning the claim's unshared words come to the text's (word vectors)
+    "title_similarity",  # the re-ranker's n-gram cosine of the text with the claim's article title
+    "title_share",  # that cosine over the best of the list
 )
 # Features that are evidence against the pair; every other one is evidence for it. The model is
 # fit with its weights held to those signs, so more shared words never make a pair less likely.
@@ -63,6 +65,8 @@ class Pair:
     text: str
     score: float
     similarity: float
+    title_similarity: float
+    title_share: float
 
 
 def features(conn: Connection, query: str, pairs: Sequence[Pair],
@@ -124,6 +128,8 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair],
             1.0 if i == 0 else 0.0,
             abs(math.log(len(stems) + 1) - math.log(len(query_stems) + 1)),
             meaning.covered(unshared),
+            pair.title_similarity,
+            pair.title_share,
         ])
     return rows
 
