@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 
 from factcheck.analysis import article as analysis
@@ -62,6 +63,31 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+@contextmanager
+def _main_module_left_behind() -> Iterator[None]:
+    """While workers start, hide which script or module is this program's main one.
+
+    multiprocessing has every spawned or fork-server worker import the parent's main module (as
+    ``__mp_main__``) so that functions defined there can be unpickled. The workers' functions
+    live in this module, and the window's launcher script imports PySide6 and the whole GUI:
+    0.2 s and tens of megabytes in every worker of every import. The pool starts its workers in
+    ``submit``, on the calling thread, so hiding the two attributes it reads for that long is
+    enough; they are put back at once.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    hidden: dict[str, object] = {name: main.__dict__.pop(name) for name in ("__file__", "__spec__")
+                                 if name in main.__dict__}
+    main.__spec__ = None  # read with getattr: None reads as "no module name"
+    try:
+        yield
+    finally:
+        del main.__spec__
+        main.__dict__.update(hidden)
+
+
 def _chunks(items: list[ArticleInput]) -> list[list[ArticleInput]]:
     return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
 
@@ -82,7 +108,8 @@ def analysed(items: list[ArticleInput], workers: int | None = None,
     try:
         with ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=_context(),
                                  initializer=claim_retrain.use_weights, initargs=(weights or {},)) as pool:
-            results = pool.map(analyse_inputs, _chunks(items))
+            with _main_module_left_behind():
+                results = pool.map(analyse_inputs, _chunks(items))
             try:
                 for found in results:
                     for row in found:

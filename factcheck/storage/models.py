@@ -69,7 +69,9 @@ _CLAIM_VERSION = Column("version", Integer, nullable=False, default=1)
 class Claim(SQLModel, table=True):
     __table_args__ = (
         Index("ix_claim_article_position", "article_id", "position"),
-        Index("ix_claim_counts", "article_id", "proposed", "dismissed", "verdict"),  # article list counts
+        # An article's claims counted by state: the backfill of the counts kept on the article row
+        # (migration 0006) and any recount of them; the article list itself reads the row.
+        Index("ix_claim_counts", "article_id", "proposed", "dismissed", "verdict"),
         # The open claims without a verdict in reading order: N is one step in it (migration 0006).
         Index("ix_claim_open_unreviewed", "article_id", "position", "id",
               sqlite_where=text("proposed = 1 AND dismissed = 0 AND verdict IS NULL")),

@@ -16,9 +16,11 @@ Split: the patterns were tuned on three files in four (sorted by name, every fil
 say how the finder does on dated news it was not fitted to. Both are printed, and all files
 together; the budgets asserted are at the end of the test.
 
-Mentions that overlap no DATE but a TIMEX3 of type TIME ("10 p.m. Wednesday", "Thursday
-evening": TimeML calls a date with a time of day a TIME) count against precision, as before;
-how many they are is printed beside it.
+A mention that overlaps no DATE but a TIMEX3 of type TIME ("10 p.m. Wednesday", "Thursday
+evening": TimeML calls a date with a time of day a TIME) is an annotated date when the day we give
+is the day of the TIME's value ("1998-02-11T22:00" for Wednesday 11 February); with a wrong day,
+or on no TIMEX3 at all, it counts against precision. The strict figure, DATE only, is printed
+beside it, so either reading can be compared with earlier runs.
 
 Run: .venv/bin/python -m pytest tests/benchmarks/test_timebank_dates.py -s -p no:cacheprovider -o addopts=""
 Set FACTCHECK_BENCH_VERBOSE=1 to list the misses, wrong values and unmatched mentions of the
@@ -130,13 +132,18 @@ class Score:
     found: Counter[str] = field(default_factory=Counter)
     resolved: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
-    matched: int = 0
-    on_times: int = 0  # of the unmatched mentions, those on a TIMEX3 TIME
+    matched: int = 0  # on a TIMEX3 DATE
+    on_times: int = 0  # on no DATE but on a TIMEX3 TIME whose day is the day we give
 
     def resolution(self) -> float:
         return sum(self.resolved.values()) / sum(self.total.values())
 
     def precision(self) -> float:
+        """The share of our mentions that are annotated dates, with or without a time of day."""
+        return (self.matched + self.on_times) / self.mentions
+
+    def strict_precision(self) -> float:
+        """The share of our mentions on a TIMEX3 of type DATE."""
         return self.matched / self.mentions
 
 
@@ -150,8 +157,10 @@ def score(documents: list[Document], verbose: bool) -> Score:
             if any(_overlaps(mention.start, mention.end, t.start, t.end) for t in doc.timexes):
                 result.matched += 1
                 continue
-            if any(_overlaps(mention.start, mention.end, t.start, t.end) for t in doc.times):
+            if any(_overlaps(mention.start, mention.end, t.start, t.end) and t.value[:10] == mention.value
+                   for t in doc.times):
                 result.on_times += 1
+                continue
             if verbose:
                 print(f"EXTRA  {doc.name} {doc.reference} {mention.text!r} -> {mention.value}"
                       f"  ...{_context(doc, mention.start, mention.end)}")
@@ -183,9 +192,9 @@ def _report(name: str, documents: list[Document], result: Score) -> None:
               f"{_share(result.resolved[granularity], g):>9}")
     print(f"{'overall':8} {n:6d} {_share(sum(result.found.values()), n):>7} "
           f"{_share(sum(result.resolved.values()), n):>9}")
-    print(f"precision: {_share(result.matched, result.mentions)} of {result.mentions} mentions overlap a TIMEX3 DATE;"
-          f" {result.on_times} of the other {result.mentions - result.matched} overlap a TIMEX3 TIME"
-          " (a date with its time of day)")
+    print(f"precision: {_share(result.matched + result.on_times, result.mentions)} of {result.mentions} mentions"
+          f" are annotated dates: {result.matched} on a TIMEX3 DATE, {result.on_times} on a TIMEX3 TIME of the"
+          f" same day (a date with its time of day); strict, DATE only: {_share(result.matched, result.mentions)}")
 
 
 def test_timebank_dates() -> None:
@@ -213,12 +222,18 @@ def test_timebank_dates() -> None:
     print(f"speed (median of 5): {1000 * elapsed / len(documents):.2f} ms per document, "
           f"{mentions / elapsed:,.0f} mentions/s")
 
-    # The budget: 90 % resolved and 96 % precision on the files tuned on, 90 % resolved on all of
-    # TimeBank. Precision on all files and the held-out figures have floors just under what was
-    # measured (all: 95.8 %; held out: 86.8 % resolved, 93.7 % precise, against 84.4 % and 94.4 %
-    # before the tuning), so that a change that loses ground there fails.
-    budgets = {"tuning files": (0.90, 0.96), "all files": (0.90, 0.955), "held-out files": (0.85, 0.93)}
-    for name, (resolution, precision) in budgets.items():
+    # The budget (the claim-proposal issue, part 6): 90 % resolved on all of TimeBank without
+    # losing precision. Before the tuning, all files gave 85.3 % resolved and 96.9 % of mentions on
+    # an annotated date (656 of 677; strict, DATE only: 96.0 %); now 90.9 % and 96.9 % (699 of 721;
+    # strict 95.8 %: the new patterns find real dates the annotators left out, "last year's $2.34
+    # billion", "results for 1989"). The tuning files must reach 90 % and 96 %; the held-out and
+    # strict floors sit just under what was measured (held out: 86.8 % resolved, 94.7 % precise,
+    # against 84.4 % and 95.0 % before the tuning), so that a change that loses ground there fails.
+    budgets = {"tuning files": (0.90, 0.96, 0.96), "all files": (0.90, 0.969, 0.955),
+               "held-out files": (0.85, 0.94, 0.93)}
+    for name, (resolution, precision, strict) in budgets.items():
         result = scores[name][1]
         assert result.resolution() >= resolution, f"{name}: {result.resolution():.1%} resolved, budget {resolution:.0%}"
         assert result.precision() >= precision, f"{name}: precision {result.precision():.1%}, budget {precision:.1%}"
+        assert result.strict_precision() >= strict, (
+            f"{name}: strict precision {result.strict_precision():.1%}, budget {strict:.1%}")
