@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from factcheck.search.similar_terms import COUNTS, REVIEWED_TERMS
+from factcheck.search.similar_terms import doc_counts, stems_of
 from factcheck.search.similar_text import STOP_WORDS, fold, words
 from factcheck.search.similar_vectors import Meaning, key
 
@@ -42,17 +42,13 @@ NAMES = (
     "first",  # 1 for the first of the list
     "length_gap",  # |log of the claim's word count - log of the text's|
     "meaning_covered",  # how close in meaning the claim's unshared words come to the text's (word vectors)
+    "title_similarity",  # the re-ranker's n-gram cosine of the text with the claim's article title
+    "title_share",  # that cosine over the best of the list
 )
 # Features that are evidence against the pair; every other one is evidence for it. The model is
 # fit with its weights held to those signs, so more shared words never make a pair less likely.
 AGAINST = frozenset({"claim_missing_idf", "numbers_conflict", "behind_first", "length_gap"})
 
-_SETUP = (
-    REVIEWED_TERMS,
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_pairs USING fts5(words, "
-    "tokenize = 'porter unicode61 remove_diacritics 2')",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_pairs_tokens USING fts5vocab(temp, similar_pairs, instance)",
-)
 # The IDF is read as if the index held at least this many claims (about the training set's size):
 # in a desk's first few hundred verdicts every word is rare, and a word in two of them is no
 # common word.
@@ -69,22 +65,26 @@ class Pair:
     text: str
     score: float
     similarity: float
+    title_similarity: float
+    title_share: float
 
 
-def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[float]]:
-    """One row of features (in NAMES order) for each candidate, best first as re-ranked."""
+def features(conn: Connection, query: str, pairs: Sequence[Pair],
+             known_counts: dict[str, int] | None = None) -> list[list[float]]:
+    """One row of features (in NAMES order) for each candidate, best first as re-ranked.
+    `known_counts` are document counts already read for this lookup (similar_terms.affordable)."""
     if not pairs:
         return []
     query_words = words(query)
     claim_words = [words(p.text) for p in pairs]
     query_keys = [key(w) for w in query_words]
     meaning = Meaning(query_keys)
-    sequences = _stems(conn, [query_words, *claim_words])
+    stem_of = stems_of(conn, [w for ws in (query_words, *claim_words) for w in ws])
+    sequences = [[stem_of[w] for w in ws] for ws in (query_words, *claim_words)]
     stemmed = [set(seq) for seq in sequences]
     query_stems, claim_stems = stemmed[0], stemmed[1:]
     query_pairs = set(zip(sequences[0], sequences[0][1:], strict=False))
-    counts: dict[str, int] = {str(r[0]): int(r[1]) for r in conn.execute(
-        COUNTS, {"terms": sorted(set().union(*stemmed))})}
+    counts = doc_counts(conn, set().union(*stemmed), known_counts)
     total = max(_reviewed_count(conn), MIN_CLAIMS)
     log_n = math.log(total + 2)
     rare = math.log((total + 1) / (0.01 * total + 0.5))
@@ -128,21 +128,10 @@ def features(conn: Connection, query: str, pairs: Sequence[Pair]) -> list[list[f
             1.0 if i == 0 else 0.0,
             abs(math.log(len(stems) + 1) - math.log(len(query_stems) + 1)),
             meaning.covered(unshared),
+            pair.title_similarity,
+            pair.title_share,
         ])
     return rows
-
-
-def _stems(conn: Connection, texts: Sequence[Sequence[str]]) -> list[list[str]]:
-    """Each list of words as the index's tokenizer stems it, in order (a one-off index in the temp schema)."""
-    for statement in _SETUP:
-        conn.execute(text(statement))
-    conn.execute(text("DELETE FROM temp.similar_pairs"))
-    conn.execute(text("INSERT INTO temp.similar_pairs (rowid, words) VALUES (:id, :words)"),
-                 [{"id": i + 1, "words": " ".join(ws)} for i, ws in enumerate(texts)])
-    at: list[dict[int, str]] = [{} for _ in texts]
-    for doc, offset, term in conn.execute(text("SELECT doc, offset, term FROM temp.similar_pairs_tokens")):
-        at[int(doc) - 1][int(offset)] = str(term)
-    return [[stems[k] for k in sorted(stems)] for stems in at]
 
 
 def _reviewed_count(conn: Connection) -> int:

@@ -63,9 +63,14 @@ def stems(found: list[str]) -> set[str]:
     return {w[:5] for w in found}
 
 
+def char_text(text: str) -> str:
+    """The folded words, one space between and around them: what the character n-grams are cut from."""
+    return " " + " ".join(_WORD.findall(fold(text))) + " "
+
+
 def char_grams(text: str) -> set[str]:
     """Character 3- to 5-grams of the folded words: they match across inflections, typos and
     compounds ("vaccines"/"vaccinated", "covid19"/"covid 19") where whole words do not."""
-    t = " " + " ".join(_WORD.findall(fold(text))) + " "
+    t = char_text(text)
     last = len(t) + 1
     return {t[i:i + n] for n in (3, 4, 5) for i in range(last - n)}

@@ -8,10 +8,10 @@ similar_vectors.i8 their unit vectors times 127 as signed bytes, row after row.
 
 from __future__ import annotations
 
-import math
-from array import array
 from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 WORDS = Path(__file__).with_name("similar_vectors.txt")
 VECTORS = Path(__file__).with_name("similar_vectors.i8")
@@ -25,41 +25,32 @@ def key(word: str) -> str:
 
 
 @cache
-def vectors() -> dict[str, tuple[int, ...]]:
+def vectors() -> tuple[dict[str, int], np.ndarray]:
+    """The row of each key, and the vectors as integers (unit length times 127)."""
     keys = WORDS.read_text(encoding="utf-8").split()
-    flat = array("b")
-    flat.frombytes(VECTORS.read_bytes())
+    flat = np.frombuffer(VECTORS.read_bytes(), dtype=np.int8)
     size = len(flat) // max(len(keys), 1)
-    return {k: tuple(flat[i * size:(i + 1) * size]) for i, k in enumerate(keys)}
+    return {k: i for i, k in enumerate(keys)}, flat[:len(keys) * size].reshape(len(keys), size).astype(np.int32)
 
 
 class Meaning:
     """The text's word vectors, read once for all its candidates."""
 
     def __init__(self, query_keys: list[str]) -> None:
-        self._table = vectors()
-        self._query = [(self._table[k], _square(self._table[k])) for k in dict.fromkeys(query_keys)
-                       if k in self._table]
+        self._row, self._table = vectors()
+        rows = [self._row[k] for k in dict.fromkeys(query_keys) if k in self._row]
+        self._query = self._table[rows] if rows else None
         self._closest: dict[str, float] = {}
 
     def covered(self, claim_keys: list[str]) -> float:
         """The mean, over the claim's words that have a vector, of the cosine of the closest of the
         text's words; 0 when either side has none."""
-        claim = [k for k in dict.fromkeys(claim_keys) if k in self._table]
-        if not self._query or not claim:
+        claim = [k for k in dict.fromkeys(claim_keys) if k in self._row]
+        if self._query is None or not claim:
             return 0.0
-        return sum(map(self._closest_to, claim)) / len(claim)
-
-    def _closest_to(self, claim_key: str) -> float:
-        found = self._closest.get(claim_key)
-        if found is None:
-            # a.b = (|a|^2 + |b|^2 - |a-b|^2) / 2: math.dist runs in C, a Python dot product does not.
-            vector = self._table[claim_key]
-            own = _square(vector)
-            found = max(own + square - math.dist(vector, q) ** 2 for q, square in self._query) / (2 * _UNIT)
-            self._closest[claim_key] = found
-        return found
-
-
-def _square(vector: tuple[int, ...]) -> int:
-    return sum(x * x for x in vector)
+        new = [k for k in claim if k not in self._closest]
+        if new:
+            # Integer dot products, exact; the vectors are unit length times 127.
+            best = (self._table[[self._row[k] for k in new]] @ self._query.T).max(axis=1) / _UNIT
+            self._closest.update(zip(new, best.tolist(), strict=True))
+        return sum(self._closest[k] for k in claim) / len(claim)

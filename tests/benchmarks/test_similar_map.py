@@ -52,13 +52,13 @@ from tests.benchmarks.big_database import big_database
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "matching" / "clef2020-task2"
 UNRELATED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "checkworthy" / "clef2019-train"
 MAP_MARGIN = 0.02  # ours must beat the floor by at least this much
-MIN_RANKING_MAP = 0.83  # the issue's target for the ranking, every list shown
-MIN_SHOWN_MAP = 0.82  # the lists as shown: hiding lists costs the right claims of the hidden ones
+MIN_RANKING_MAP = 0.83  # the issue's target for the ranking, every list shown (not met: see the README)
+MIN_SHOWN_MAP = 0.83  # the issue's target for the lists as shown (not met: see the README)
 MIN_DEV_RECALL = 0.87  # dev tweets whose right claim is shown
 MIN_KEPT = 0.98  # of the dev tweets whose right claim the ranking lists, those still shown
 MAX_UNRELATED_SHOWN = 0.75  # unrelated check-worthy sentences that get any list
 MEDIAN_BUDGET_MS = 30.0
-MAX_FLOOR_RATIO = 1.5  # our median over plain BM25's, same run
+MAX_FLOOR_RATIO = 1.0  # our median over plain BM25's, same run: no slower than the floor
 
 Queries = dict[int, str]
 Gold = dict[int, set[int]]
@@ -207,8 +207,6 @@ def test_similar_claims_map_at_5(tmp_path: Path) -> None:
         store.close()
     mine, base, recall, median, before, before_recall, ratio = figures["dev"]
     assert mine >= base + MAP_MARGIN, f"dev MAP@5 {mine:.3f} does not beat plain BM25 ({base:.3f}) by {MAP_MARGIN}"
-    assert before >= MIN_RANKING_MAP, f"dev MAP@5 {before:.3f} of the ranking, target {MIN_RANKING_MAP}"
-    assert mine >= MIN_SHOWN_MAP, f"dev MAP@5 {mine:.3f} of the lists shown, budget {MIN_SHOWN_MAP}"
     assert recall >= MIN_DEV_RECALL, (
         f"the right claim is shown for {recall:.1%} of dev tweets, budget {MIN_DEV_RECALL:.0%}")
     assert recall >= MIN_KEPT * before_recall, (
@@ -217,6 +215,9 @@ def test_similar_claims_map_at_5(tmp_path: Path) -> None:
         f"a list for {unrelated:.1%} of unrelated sentences, budget {MAX_UNRELATED_SHOWN:.0%}")
     assert ratio <= MAX_FLOOR_RATIO, f"median {ratio:.2f}x plain BM25's, budget {MAX_FLOOR_RATIO}x"
     assert median * 1000 <= MEDIAN_BUDGET_MS, f"median {median * 1000:.1f} ms a query, budget {MEDIAN_BUDGET_MS} ms"
+    # The issue's target last, so that a miss does not hide the budgets above.
+    assert before >= MIN_RANKING_MAP, f"dev MAP@5 {before:.3f} of the ranking, target {MIN_RANKING_MAP}"
+    assert mine >= MIN_SHOWN_MAP, f"dev MAP@5 {mine:.3f} of the lists shown, target {MIN_SHOWN_MAP}"
 
 
 def _at_scale() -> tuple[Path, dict[int, int]]:
@@ -250,4 +251,6 @@ def test_similar_claims_at_a_million_claims() -> None:
     print(f"dev at scale: MAP@5 {mine:.3f} (floor, plain BM25: {base:.3f}); similar_to_text {_ms(my_times)}; "
           f"floor {_ms(base_times)}; {median / statistics.median(base_times):.1f}x the floor's median")
     assert mine >= base + MAP_MARGIN, f"dev MAP@5 {mine:.3f} does not beat plain BM25 ({base:.3f}) by {MAP_MARGIN}"
+    ratio = median / statistics.median(base_times)
+    assert ratio <= MAX_FLOOR_RATIO, f"median {ratio:.2f}x plain BM25's, budget {MAX_FLOOR_RATIO}x"
     assert median * 1000 <= MEDIAN_BUDGET_MS, f"median {median * 1000:.1f} ms a query, budget {MEDIAN_BUDGET_MS} ms"
