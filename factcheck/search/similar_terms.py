@@ -55,12 +55,13 @@ def _ready(conn: Connection) -> None:
 
 def stems_of(conn: Connection, words: Iterable[str]) -> dict[str, str]:
     """Each word's stem as the index's tokenizer makes it (a word it splits or drops keeps itself)."""
+    # The answer is built from what this call read, not from the shared cache, which a lookup on
+    # another thread may empty at any moment.
     wanted = set(words)
-    unknown = sorted(wanted.difference(_STEM_OF))
+    stems = {w: s for w in wanted if (s := _STEM_OF.get(w)) is not None}
+    unknown = sorted(wanted.difference(stems))
     if unknown:
         _ready(conn)
-        if len(_STEM_OF) + len(unknown) > _MAX_STEMS:
-            _STEM_OF.clear()
         conn.execute(text("DELETE FROM temp.similar_words"))
         # One row a word, so a word the tokenizer splits cannot shift the stems of the others.
         conn.execute(text("INSERT INTO temp.similar_words (rowid, words) VALUES (:id, :word)"),
@@ -69,9 +70,12 @@ def stems_of(conn: Connection, words: Iterable[str]) -> dict[str, str]:
         for doc, offset, term in conn.execute(text("SELECT doc, offset, term FROM temp.similar_words_tokens")):
             if int(offset) == 0:
                 found[int(doc)] = str(term)
-        for i, w in enumerate(unknown):
-            _STEM_OF[w] = found.get(i + 1, w)
-    return {w: _STEM_OF[w] for w in wanted}
+        new = {w: found.get(i + 1, w) for i, w in enumerate(unknown)}
+        if len(_STEM_OF) + len(new) > _MAX_STEMS:
+            _STEM_OF.clear()
+        _STEM_OF.update(new)
+        stems.update(new)
+    return stems
 
 
 def doc_counts(conn: Connection, stems: Iterable[str], known: dict[str, int] | None = None) -> dict[str, int]:
