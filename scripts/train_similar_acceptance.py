@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 from factcheck import ops  # noqa: E402
 from factcheck.importing.reading import ArticleInput  # noqa: E402
 from factcheck.records import VERDICT_LABELS  # noqa: E402
-from factcheck.search.similar import CONSIDERED, pairs_of, ranked_for  # noqa: E402
+from factcheck.search.similar import CONSIDERED, first_stage, pairs_of  # noqa: E402
 from factcheck.search.similar_features import AGAINST, NAMES, features  # noqa: E402
 from factcheck.search.similar_text import clean, words  # noqa: E402
 from factcheck.search.similar_vectors import VECTORS, WORDS, key  # noqa: E402
@@ -162,7 +162,7 @@ def extract(path: Path, queries: list[tuple[str, set[int]]]) -> tuple[np.ndarray
     groups: list[int] = []
     with Store(path, reviewer="train") as store, store.engine.connect() as conn:
         for q, (query_text, relevant) in enumerate(queries):
-            query, ranked = ranked_for(conn, query_text)
+            query, ranked = first_stage(conn, query_text)  # what the model reads: the first stage's order
             first = ranked[:CONSIDERED]
             for r, row in zip(first, features(conn, query, pairs_of(first)), strict=True):
                 xs.append(row)

@@ -12,18 +12,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from sqlalchemy import Connection, text
 
 from factcheck.records import HIGHLIGHT_END, HIGHLIGHT_START, SearchResult
-from factcheck.search import similar_accept, similar_grams
+from factcheck.search import similar_accept, similar_grams, similar_rerank
 from factcheck.search.similar_features import Pair, features
+from factcheck.search.similar_rerank_features import Scored, rerank_features
 from factcheck.search.similar_terms import affordable
 from factcheck.search.similar_text import clean, fold, stems, words
 
 CANDIDATES = 50
+# The first candidates of the first stage that the learned re-ranker orders (similar_rerank); the
+# others follow in the first stage's order. 20 ranked the training tweets as well as all 50, out
+# of fold, at less than half the cost.
+RERANKED = 20
 # The first candidates of the re-ranked list that the acceptance model reads (similar_accept).
 CONSIDERED = 5
 # bm25() weights of the index columns text, rationale, sources, article_title.
@@ -62,6 +67,9 @@ class Ranked:
     similarity: float  # the n-gram cosine, comparable across texts: what the threshold reads
     title_similarity: float  # the n-gram cosine of the text with the claim's article title
     title_share: float  # title_similarity over the best of the list
+    # The learned re-ranker's probability that the text repeats the claim: the order of the list
+    # shown (the first stage's score until it is re-ranked).
+    relevance: float = -1.0
 
 
 def rank(query: str, candidates: Sequence[Candidate]) -> list[Ranked]:
@@ -74,11 +82,31 @@ def rank(query: str, candidates: Sequence[Candidate]) -> list[Ranked]:
     best_cosine = max(cosines) or 1.0
     best_title = max(title_cosines) or 1.0
     whole = 1 + CHAR_WEIGHT + TITLE_WEIGHT
-    ranked = [Ranked(c, (c.bm25 / best_bm25 + CHAR_WEIGHT * cos / best_cosine
-                         + TITLE_WEIGHT * title / best_title) / whole, cos, title, title / best_title)
+    scores = [(c.bm25 / best_bm25 + CHAR_WEIGHT * cos / best_cosine + TITLE_WEIGHT * title / best_title) / whole
               for c, cos, title in zip(candidates, cosines, title_cosines, strict=True)]
+    ranked = [Ranked(c, score, cos, title, title / best_title, score)
+              for c, score, cos, title in zip(candidates, scores, cosines, title_cosines, strict=True)]
     ranked.sort(key=lambda r: -r.score)
     return ranked
+
+
+def scored_of(ranked: Sequence[Ranked]) -> list[Scored]:
+    """What the learned re-ranker's features read of each first-stage candidate."""
+    return [Scored(r.candidate.text, r.candidate.article_title, r.candidate.bm25, r.score, r.similarity,
+                   r.title_similarity) for r in ranked]
+
+
+def reranked(conn: Connection, query: str, ranked: Sequence[Ranked], counts: dict[str, int]) -> list[Ranked]:
+    """The first stage's first RERANKED candidates ordered by the learned re-ranker (similar_rerank),
+    best first (ties keep the first stage's order), then the others, each below the last of them."""
+    if not ranked:
+        return []
+    first = ranked[:RERANKED]
+    relevance = similar_rerank.model().probability(rerank_features(conn, query, scored_of(first), counts))
+    out = sorted((replace(r, relevance=float(p)) for r, p in zip(first, relevance, strict=True)),
+                 key=lambda r: -r.relevance)
+    lowest = out[-1].relevance
+    return out + [replace(r, relevance=lowest * r.score) for r in ranked[RERANKED:]]
 
 
 # The index's best matches taken before any claim row is read: joining a claim (and its article)
@@ -123,15 +151,24 @@ def candidates(conn: Connection, query_words: Sequence[str], *, exclude_article:
     return [Candidate(r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in rows]
 
 
-def ranked_for(conn: Connection, text_: str, *, exclude_article: int | None = None,
-               exclude_claim: int | None = None, language: str | None = None,
-               counts: dict[str, int] | None = None) -> tuple[str, list[Ranked]]:
-    """The cleaned text and its candidates re-ranked, best first, before any threshold. `counts`,
-    when given, receives the document counts of the text's stems (for the acceptance features)."""
+def first_stage(conn: Connection, text_: str, *, exclude_article: int | None = None,
+                exclude_claim: int | None = None, language: str | None = None,
+                counts: dict[str, int] | None = None) -> tuple[str, list[Ranked]]:
+    """The cleaned text and its candidates in the first stage's order (BM25 and n-gram cosines),
+    best first. `counts`, when given, receives the document counts of the text's stems."""
     query = clean(text_)
     found = candidates(conn, affordable(conn, words(query), counts=counts), exclude_article=exclude_article,
                        exclude_claim=exclude_claim, language=language)
     return query, rank(query, found)
+
+
+def ranked_for(conn: Connection, text_: str, *, exclude_article: int | None = None,
+               exclude_claim: int | None = None, language: str | None = None) -> tuple[str, list[Ranked]]:
+    """The cleaned text and its candidates in the order shown, best first, before any threshold."""
+    counts: dict[str, int] = {}
+    query, first = first_stage(conn, text_, exclude_article=exclude_article, exclude_claim=exclude_claim,
+                               language=language, counts=counts)
+    return query, reranked(conn, query, first, counts)
 
 
 def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_article: int | None = None,
@@ -140,16 +177,19 @@ def similar_to_text(conn: Connection, text_: str, limit: int = 5, *, exclude_art
     """Up to `limit` reviewed claims that say what `text_` says, best first; none that are not close.
     `accept=False` skips the acceptance model (what the benchmark compares it with)."""
     counts: dict[str, int] = {}
-    query, ranked = ranked_for(conn, text_, exclude_article=exclude_article, exclude_claim=exclude_claim,
+    query, first = first_stage(conn, text_, exclude_article=exclude_article, exclude_claim=exclude_claim,
                                language=language, counts=counts)
-    if limit <= 0 or (accept and not _worth_showing(conn, query, ranked[:CONSIDERED], counts)):
+    # The acceptance model was trained on the first stage's first five: it reads those, and the
+    # list it lets through is the re-ranked one.
+    if limit <= 0 or (accept and not _worth_showing(conn, query, first[:CONSIDERED], counts)):
         return []
+    ranked = reranked(conn, query, first, counts)
     query_words = words(query)
     query_stems = stems(query_words)
     shown = list(islice((r for r in ranked if _close_enough(r, query_stems)), limit))
     return [SearchResult(claim_id=r.candidate.claim_id, article_id=r.candidate.article_id, text=r.candidate.text,
                          verdict=r.candidate.verdict, article_title=r.candidate.article_title,
-                         snippet=highlight(r.candidate.text, query_words), score=r.score)
+                         snippet=highlight(r.candidate.text, query_words), score=r.relevance)
             for r in shown]
 
 
