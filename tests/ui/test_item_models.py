@@ -324,7 +324,8 @@ def _as_painted(view, index: QModelIndex) -> QStyleOptionViewItem:
 
 def test_tables_paint_what_their_models_hold(qtbot, two_articles: Store) -> None:
     """The claims table and the article list answer a painted cell's roles in one call: each cell
-    as drawn shows the text, verdict colour and alignment data() gives, dismissed claims greyed."""
+    as drawn shows the text, verdict colour and alignment data() gives, dismissed claims greyed,
+    and nothing carries over from the cell painted before it (the view reuses what it asks with)."""
     article_id = seed_id(two_articles)
     two_articles.run(SetVerdict(two_articles.claims(article_id, proposed_only=True)[1].id, verdict="disputed",
                                 reviewer="ana"))
@@ -334,6 +335,7 @@ def test_tables_paint_what_their_models_hold(qtbot, two_articles: Store) -> None
     claims.set_article(article_id)
     articles = ArticleListPanel(two_articles)
     qtbot.addWidget(articles)
+    left = QStyleOptionViewItem().displayAlignment  # what a cell starts with, unless the model says
     for view in (claims.view, articles.view):
         model = view.model()
         for row in range(model.rowCount()):
@@ -341,6 +343,11 @@ def test_tables_paint_what_their_models_hold(qtbot, two_articles: Store) -> None
                 index = model.index(row, column)
                 painted = _as_painted(view, index)
                 assert painted.text == (index.data() or ""), (row, column)
+                aligned = index.data(Qt.ItemDataRole.TextAlignmentRole)
+                assert painted.displayAlignment == (aligned if aligned is not None else left), (row, column)
+                colour = index.data(Qt.ItemDataRole.BackgroundRole)
+                brush = painted.backgroundBrush
+                assert (brush.color() == colour) if colour is not None else brush.style() == Qt.BrushStyle.NoBrush
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     assert _as_painted(claims.view, claims.model.index(0, SCORE)).displayAlignment == right
     assert _as_painted(articles.view, articles.model.index(0, DATE)).displayAlignment == Qt.AlignmentFlag.AlignCenter

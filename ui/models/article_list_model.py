@@ -364,10 +364,12 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         column = index.column()
         for wanted in roleDataSpan:
             role = wanted.role()
-            if role in _SERVED:
-                value = self._value(article, column, role)
-                if value is not None:
-                    wanted.setData(value)
+            value = self._value(article, column, role) if role in _SERVED else None
+            # The view reuses the span from cell to cell: a role left unset keeps the last cell's value.
+            if value is None:
+                wanted.clearData()
+            else:
+                wanted.setData(value)
 
     def _value(self, article: ArticleRow, column: int, role: int) -> Any:
         if role == _DISPLAY:

@@ -142,10 +142,12 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
         row, column = index.row(), index.column()
         for wanted in roleDataSpan:
             role = wanted.role()
-            if role in _SERVED:
-                value = self._value(claim, row, column, role)
-                if value is not None:
-                    wanted.setData(value)
+            value = self._value(claim, row, column, role) if role in _SERVED else None
+            # The view reuses the span from cell to cell: a role left unset keeps the last cell's value.
+            if value is None:
+                wanted.clearData()
+            else:
+                wanted.setData(value)
 
     def _value(self, claim: ClaimRecord, row: int, column: int, role: int) -> Any:
         if role == _DISPLAY:
