@@ -129,9 +129,9 @@ class ArticleView(QWidget):
         self._dates = tuple(dates)
         self._current = None
         self.text_view.marked_range = None
-        self.text_view.set_body(body)
+        self.text_view.set_body(body, self._lay_highlights)
         self._pages.setCurrentIndex(1)
-        self._refresh()
+        self._after_highlights()
 
     def clear(self) -> None:
         """Back to the empty state, e.g. after the last article was removed or a database switch."""
@@ -290,13 +290,18 @@ class ArticleView(QWidget):
 
     def _refresh(self) -> None:
         """Rebuild every highlight (new claims, verdicts, Show All), then lay the current one on top."""
-        self._base = []
-        self._slots = {}
-        document = self.text_view.document()
-        cursor = QTextCursor(document)
+        cursor = QTextCursor(self.text_view.document())
         cursor.beginEditBlock()  # one change of the document, laid out once
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.setCharFormat(QTextCharFormat())  # the verbatim text's own look, no highlight
+        self._lay_highlights()
+        cursor.endEditBlock()
+        self._after_highlights()
+
+    def _lay_highlights(self) -> None:
+        """Every claim's and date's format on a document without any (inside the caller's edit block)."""
+        self._base = []
+        self._slots = {}
         placed: list[tuple[ClaimRecord, QTextCharFormat]] = []
         for claim, prominent in self._shown_claims(include_current=False):
             fmt = self._claim_format(claim, prominent, current=False)
@@ -307,7 +312,9 @@ class ArticleView(QWidget):
             around = next(((c, f) for c, f in placed if c.start <= date.start < c.end), None)  # type: ignore[operator]
             fmt = self._date_format(around[1] if around is not None else None)
             self._remember(around[0].id if around is not None else -1, date.start, date.end, fmt)
-        cursor.endEditBlock()
+
+    def _after_highlights(self) -> None:
+        """Once the formats are laid: the current claim's emphasis and the no-proposals banner."""
         self._show_current()
 
         no_proposals = bool(self._body) and not any(c.proposed and not c.dismissed for c in self._claims)

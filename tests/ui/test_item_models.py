@@ -6,6 +6,8 @@ import re
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from factcheck.ops import AddClaim, SetDismissed, SetProposed, SetVerdict
 from factcheck.records import SourceInput
@@ -310,3 +312,47 @@ def test_claim_model_is_flat(seeded: Store) -> None:
     assert model.rowCount(model.index(0, 0)) == 0
     assert not model.index(0, 0, model.index(0, 0)).isValid()
     assert model.index(0, 0).parent() == QModelIndex()
+
+
+def _as_painted(view, index: QModelIndex) -> QStyleOptionViewItem:
+    """What the view's delegate reads for a cell before painting it: the roles it asks the model
+    for in one multiData call (text, colours, alignment), as the cell is drawn."""
+    option = QStyleOptionViewItem()
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option
+
+
+def test_tables_paint_what_their_models_hold(qtbot, two_articles: Store) -> None:
+    """The claims table and the article list answer a painted cell's roles in one call: each cell
+    as drawn shows the text, verdict colour and alignment data() gives, dismissed claims greyed,
+    and nothing carries over from the cell painted before it (the view reuses what it asks with)."""
+    article_id = seed_id(two_articles)
+    two_articles.run(SetVerdict(two_articles.claims(article_id, proposed_only=True)[1].id, verdict="disputed",
+                                reviewer="ana"))
+    two_articles.run(SetDismissed(two_articles.claims(article_id, proposed_only=True)[2].id))
+    claims = ClaimsPanel(two_articles)
+    qtbot.addWidget(claims)
+    claims.set_article(article_id)
+    articles = ArticleListPanel(two_articles)
+    qtbot.addWidget(articles)
+    left = QStyleOptionViewItem().displayAlignment  # what a cell starts with, unless the model says
+    for view in (claims.view, articles.view):
+        model = view.model()
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                painted = _as_painted(view, index)
+                assert painted.text == (index.data() or ""), (row, column)
+                aligned = index.data(Qt.ItemDataRole.TextAlignmentRole)
+                assert painted.displayAlignment == (aligned if aligned is not None else left), (row, column)
+                colour = index.data(Qt.ItemDataRole.BackgroundRole)
+                brush = painted.backgroundBrush
+                assert (brush.color() == colour) if colour is not None else brush.style() == Qt.BrushStyle.NoBrush
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert _as_painted(claims.view, claims.model.index(0, SCORE)).displayAlignment == right
+    assert _as_painted(articles.view, articles.model.index(0, DATE)).displayAlignment == Qt.AlignmentFlag.AlignCenter
+    disputed = _as_painted(claims.view, claims.model.index(1, TEXT))
+    assert disputed.backgroundBrush.color().name() == "#ffc9c9"
+    dismissed = _as_painted(claims.view, claims.model.index(2, TEXT))
+    greyed = claims.model.index(2, TEXT).data(Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(greyed, QColor) and dismissed.palette.color(QPalette.ColorRole.Text) == greyed

@@ -18,7 +18,7 @@ from itertools import compress
 from operator import and_, ge, itemgetter, not_, truth
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QPersistentModelIndex, Qt
 
 from factcheck.records import ArticleRow
 from ui.models.article_filter import UNTITLED, fold, matching, search_key, search_keys
@@ -345,13 +345,33 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The view asks each painted cell for some ten roles and this model serves five: the others
-        # are turned away before any lookup.
+        # are turned away before any lookup (Python callers; the view itself calls multiData).
         if role not in _SERVED or not index.isValid():
             return None
         article = self._at(index.row())
         if article is None:
             return None
+        return self._value(article, index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803 - Qt API
+        """Every role a painted cell asks for, in one call rather than one call from Qt into Python
+        for each (the costlier part of answering)."""
+        if not index.isValid():
+            return
+        article = self._at(index.row())
+        if article is None:
+            return
         column = index.column()
+        for wanted in roleDataSpan:
+            role = wanted.role()
+            value = self._value(article, column, role) if role in _SERVED else None
+            # The view reuses the span from cell to cell: a role left unset keeps the last cell's value.
+            if value is None:
+                wanted.clearData()
+            else:
+                wanted.setData(value)
+
+    def _value(self, article: ArticleRow, column: int, role: int) -> Any:
         if role == _DISPLAY:
             if column == TITLE:
                 return article[_TITLE_AT] or UNTITLED

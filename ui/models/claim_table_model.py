@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -125,16 +125,33 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
     # -- Qt model interface ----------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The view asks each painted cell for some ten roles and this model serves six: the others
-        # are turned away before any lookup (a new article repaints every visible cell).
         if role not in _SERVED:
             return None
         claim = self._record(index)
         if claim is None:
             return None
-        column = index.column()
+        return self._value(claim, index.row(), index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803 - Qt API
+        """Every role a painted cell asks for, in one call: the view asks some seven per cell, and
+        each call from Qt into Python costs more than answering it (a new article repaints every
+        visible cell)."""
+        claim = self._record(index)
+        if claim is None:
+            return
+        row, column = index.row(), index.column()
+        for wanted in roleDataSpan:
+            role = wanted.role()
+            value = self._value(claim, row, column, role) if role in _SERVED else None
+            # The view reuses the span from cell to cell: a role left unset keeps the last cell's value.
+            if value is None:
+                wanted.clearData()
+            else:
+                wanted.setData(value)
+
+    def _value(self, claim: ClaimRecord, row: int, column: int, role: int) -> Any:
         if role == _DISPLAY:
-            return self._display(claim, index.row(), column)
+            return self._display(claim, row, column)
         if role == _TOOLTIP:
             return self._tooltip(claim, column)
         if role == _ALIGNMENT and column != TEXT:
