@@ -52,11 +52,14 @@ class ArticleTextEdit(QTextEdit):
         spacing.setBottomMargin(8)
         spacing.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         document = self.document()
-        # Emptying the document would hide the scroll bar for a moment, and the new text would be
-        # laid out at the wider width and then again at the narrower one: the bar stays while the
-        # text is replaced, and goes only if the new text is short.
-        bar = self.verticalScrollBar()
-        keep_bar = bar.isVisible() and self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        # A text that may not fit is laid out with the scroll bar shown, whether or not the last
+        # one needed it, and the bar goes afterwards only if the text fits after all. Laid out
+        # without it, a long text would be laid out at the wider width and then all again at the
+        # narrower one once the bar appeared (twice the cost, about 5 ms, on Shift+J from a short
+        # article to a long one). A text far too short to fill the view goes in without the bar.
+        # Only the cost depends on the guess: the bar is shown as needed in the end either way.
+        keep_bar = (self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                    and len(body) > self._screenful() // 2)
         if keep_bar:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         document.clear()
@@ -70,6 +73,13 @@ class ArticleTextEdit(QTextEdit):
         if keep_bar:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _screenful(self) -> int:
+        """About how many characters of text fill the view (average letters, spaced lines)."""
+        metrics = self.fontMetrics()
+        columns = self.viewport().width() // max(1, metrics.averageCharWidth())
+        lines = self.viewport().height() // max(1, round(metrics.lineSpacing() * 1.3))
+        return columns * lines
 
     def set_marked_range(self, marked: tuple[int, int] | None) -> None:
         """Move the current claim's mark: only the lines it leaves and the lines it reaches are

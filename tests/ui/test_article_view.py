@@ -347,3 +347,20 @@ def test_a_copy_of_the_text_carries_no_highlight(qtbot, view: ArticleView, seede
     colour = theme.background(None).name()
     assert claim.text[:20] in copied.html()
     assert colour not in copied.html() and "underline" not in copied.html()
+
+
+def test_the_scroll_bar_shows_only_for_a_text_longer_than_the_view(view: ArticleView, seeded: Store,
+                                                                  article: ArticleText) -> None:
+    """From article to article the bar comes and goes with the text's length, whichever came
+    before, and the text always fills the width the bar leaves (the text is laid out with the bar
+    shown when it may be needed, and without it when it surely is not)."""
+    bar = view.text_view.verticalScrollBar()
+    short = "The mayor said the bridge cost $2.3 million in 2024."
+    sequence = [article.body, short, short, article.body, article.body, short]
+    for body in sequence:
+        view.set_article(body, [], ())
+        QApplication.processEvents()
+        document = view.text_view.document()
+        laid_out = document.documentLayout().documentSize().height()
+        assert bar.isVisible() == (laid_out > view.text_view.viewport().height()), body[:20]
+        assert document.textWidth() == view.text_view.viewport().width()
