@@ -181,9 +181,14 @@ class ArticleView(QWidget):
         self._slots[claim.id] = renewed
 
     def set_current(self, claim_id: int | None) -> None:
-        """Emphasise one claim and bring it into view, centred only if it was off screen."""
+        """Emphasise one claim and bring it into view, centred only if it was off screen. The same
+        claim shown again (the store read again, a change elsewhere) leaves text the reviewer is
+        selecting alone, so that C still makes a claim of it."""
+        again = claim_id is not None and claim_id == self._current
         self._current = claim_id
         self._show_current()
+        if again and self.text_view.textCursor().hasSelection():
+            return
         claim = self._claim(claim_id)
         if claim is None or claim.start is None or claim.end is None:
             return

@@ -87,11 +87,15 @@ class ImportFlow(QObject):
         self.task.start()
 
     def _progressed(self, done: int, total: int, name: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            if name:
-                self.progress.setLabelText(f"Importing {Path(name).name} ({done + 1} of {total})")
+        progress = self.progress
+        if progress is None:
+            return
+        progress.setMaximum(total)
+        if name:
+            progress.setLabelText(f"Importing {Path(name).name} ({done + 1} of {total})")
+        # Last: a modal dialog's setValue runs the event loop, in which the import can end and the
+        # dialog be closed and let go (_reset).
+        progress.setValue(done)
 
     def _reset(self) -> None:
         if self.progress is not None:

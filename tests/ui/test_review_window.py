@@ -366,3 +366,15 @@ def test_the_first_key_after_opening_reviews_instead_of_typing_into_the_filter(q
     QTest.keyClick(focused, Qt.Key.Key_J)
     assert window.claim_id != first
     assert window.article_list.filter_edit.text() == ""
+
+
+def test_a_selection_survives_the_window_reading_the_store_again(window, qtbot) -> None:  # noqa: ANN001
+    """Another program's change (or the window's own background work) makes the window read what
+    is on screen again; text the reviewer is selecting for C stays selected, and C still works."""
+    body = window.store.article_text(window.article_id).body
+    start = body.index("Trump designated")
+    window.article_view.select_span(start, start + len("Trump designated many gangs"))
+    window.refresh_from_store()
+    assert window.article_view.selected_span() == (start, start + len("Trump designated many gangs"))
+    key(qtbot, window, Qt.Key.Key_C)
+    assert window.store.claim(window.claim_id).text == "Trump designated many gangs"
