@@ -15,7 +15,12 @@ from tests.conftest import SEED
 
 
 def key(qtbot, window, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
-    """A key press where a reviewer's keys land: the article text, not a text field."""
+    """A key press where a reviewer's keys land: the article text, not a text field, of the active
+    window. A dialog that has just closed (the import's progress) hands activation back a moment
+    later, on a busy machine after the next key; until then keys reach no widget."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     window.article_view.setFocus()
     qtbot.keyClick(QApplication.focusWidget() or window, k, modifier)
 
