@@ -22,7 +22,7 @@ from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QPersistent
 
 from factcheck.records import ArticleRow
 from ui.models.article_filter import UNTITLED, fold, matching, search_key, search_keys
-from ui.models.record_table_model import RecordTableModel
+from ui.models.record_table_model import RecordTableModel, fill_roles
 
 if TYPE_CHECKING:
     from factcheck.store import Store
@@ -354,22 +354,10 @@ class ArticleListModel(RecordTableModel[ArticleRow]):
         return self._value(article, index.column(), role)
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803 - Qt API
-        """Every role a painted cell asks for, in one call rather than one call from Qt into Python
-        for each (the costlier part of answering)."""
-        if not index.isValid():
-            return
-        article = self._at(index.row())
-        if article is None:
-            return
+        """Every role a painted cell asks for, in one call (the view's way; data() is for Python callers)."""
+        article = self._at(index.row()) if index.isValid() else None
         column = index.column()
-        for wanted in roleDataSpan:
-            role = wanted.role()
-            value = self._value(article, column, role) if role in _SERVED else None
-            # The view reuses the span from cell to cell: a role left unset keeps the last cell's value.
-            if value is None:
-                wanted.clearData()
-            else:
-                wanted.setData(value)
+        fill_roles(roleDataSpan, _SERVED, None if article is None else lambda role: self._value(article, column, role))
 
     def _value(self, article: ArticleRow, column: int, role: int) -> Any:
         if role == _DISPLAY:

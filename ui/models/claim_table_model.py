@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from factcheck.records import ClaimRecord
 from ui import theme
 from ui.formatting import local_time
-from ui.models.record_table_model import RecordTableModel
+from ui.models.record_table_model import RecordTableModel, fill_roles
 
 if TYPE_CHECKING:
     from factcheck.store import Store
@@ -133,21 +133,11 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
         return self._value(claim, index.row(), index.column(), role)
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803 - Qt API
-        """Every role a painted cell asks for, in one call: the view asks some seven per cell, and
-        each call from Qt into Python costs more than answering it (a new article repaints every
-        visible cell)."""
+        """Every role a painted cell asks for, in one call (a new article repaints every visible cell)."""
         claim = self._record(index)
-        if claim is None:
-            return
         row, column = index.row(), index.column()
-        for wanted in roleDataSpan:
-            role = wanted.role()
-            value = self._value(claim, row, column, role) if role in _SERVED else None
-            # The view reuses the span from cell to cell: a role left unset keeps the last cell's value.
-            if value is None:
-                wanted.clearData()
-            else:
-                wanted.setData(value)
+        fill_roles(roleDataSpan, _SERVED,
+                   None if claim is None else lambda role: self._value(claim, row, column, role))
 
     def _value(self, claim: ClaimRecord, row: int, column: int, role: int) -> Any:
         if role == _DISPLAY:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -14,6 +16,23 @@ from PySide6.QtCore import (
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
+
+
+def fill_roles(span: QModelRoleDataSpan, served: Collection[int], value_of: Callable[[int], Any] | None) -> None:
+    """Answer every role of a multiData call: `value_of(role)` for the roles a model serves, no
+    value for the others or when `value_of` is None (a cell outside the table).
+
+    multiData is how a view asks a painted cell for all its roles at once (text, colours,
+    alignment): one call from Qt into Python instead of one per role, which cost more than the
+    answers. Every role is set or cleared, because the view reuses the span from cell to cell and
+    a role left alone would keep the cell before's value."""
+    for wanted in span:
+        role = wanted.role()
+        value = value_of(role) if value_of is not None and role in served else None
+        if value is None:
+            wanted.clearData()
+        else:
+            wanted.setData(value)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
