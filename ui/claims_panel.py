@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -109,6 +109,11 @@ class ClaimsPanel(QuietSelectionMixin, QWidget):
         self._current_id = claim_id
         self._quietly(lambda: self._select_index(self.model.index(row, 0)))
         return True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.PaletteChange:  # verdict colours differ in light and dark
+            self.model.forget_colours()
+        super().changeEvent(event)
 
     # -- internals -------------------------------------------------------------------------
 

@@ -356,3 +356,32 @@ def test_tables_paint_what_their_models_hold(qtbot, two_articles: Store) -> None
     dismissed = _as_painted(claims.view, claims.model.index(2, TEXT))
     greyed = claims.model.index(2, TEXT).data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(greyed, QColor) and dismissed.palette.color(QPalette.ColorRole.Text) == greyed
+
+
+def test_painted_cells_follow_a_verdict_and_the_palette(qtbot, qapp, seeded: Store) -> None:
+    """A row is drawn again with its new verdict once the claim changes, and verdict colours follow
+    the system palette from light to dark (the table keeps what it drew for the next repaint)."""
+    article_id = seed_id(seeded)
+    panel = ClaimsPanel(seeded)
+    qtbot.addWidget(panel)
+    panel.set_article(article_id)
+    model = panel.model
+    claim = model.claim_at(1)
+    assert _as_painted(panel.view, model.index(1, VERDICT)).text == "○ unreviewed"
+    assert _as_painted(panel.view, model.index(1, TEXT)).backgroundBrush.color().name() == "#fff3b0"
+    panel.on_changes(seeded.run(SetVerdict(claim.id, verdict="verified", reviewer="ana")))
+    assert _as_painted(panel.view, model.index(1, VERDICT)).text == "✓ verified"
+    assert _as_painted(panel.view, model.index(1, TEXT)).backgroundBrush.color().name() == "#c8efc8"
+    original = qapp.palette()
+    dark = QPalette()
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        dark.setColor(role, QColor("#1e1e1e"))
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()  # Qt posts the palette change to each widget
+        assert _as_painted(panel.view, model.index(1, TEXT)).backgroundBrush.color().name() == "#1f5a2a"
+        assert _as_painted(panel.view, model.index(0, TEXT)).backgroundBrush.color().name() == "#5c5210"
+    finally:
+        qapp.setPalette(original)
+        qapp.processEvents()
+    assert _as_painted(panel.view, model.index(1, TEXT)).backgroundBrush.color().name() == "#c8efc8"

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from factcheck.records import ClaimRecord
 from ui import theme
 from ui.formatting import local_time
-from ui.models.record_table_model import RecordTableModel, fill_roles
+from ui.models.record_table_model import RecordTableModel, fill_from
 
 if TYPE_CHECKING:
     from factcheck.store import Store
@@ -38,6 +38,8 @@ _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _SERVED = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FOREGROUND, int(ClaimIdRole)))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Each column's alignment, by column: numbers to the right, the source count centred.
+_ALIGNMENTS = (_RIGHT, None, None, _RIGHT, Qt.AlignmentFlag.AlignCenter)
 
 
 def _one_line(text: str) -> str:
@@ -60,6 +62,12 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
         self._records: list[ClaimRecord] = []
         self._rows: dict[int, int] = {}
         self._numbers: dict[int, int] = {}
+        # The roles each painted row's cells are drawn with, row -> one {role: value} per column,
+        # worked out a whole row at a time when the row is first drawn: a new article repaints
+        # every visible cell, and every later repaint (a verdict, the selection moving) asks again
+        # for the same values. Verdict colours are kept per palette.
+        self._painted: dict[int, list[dict[int, Any]]] = {}
+        self._colours: dict[str | None, QColor] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -91,6 +99,7 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
         # The number J/K and the status bar use: open claims only, unless every sentence is shown.
         counted = [c for c in self._records if self._show_all or not c.dismissed]
         self._numbers = {c.id: i + 1 for i, c in enumerate(counted)}
+        self._painted.clear()
         self.endResetModel()
 
     def refresh_claims(self, ids: Iterable[int]) -> None:
@@ -108,8 +117,15 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
                 return
             self._records[row] = record
             changed.append(row)
+        for row in changed:
+            self._painted.pop(row, None)
         for row in sorted(changed):
             self._row_changed(row)
+
+    def forget_colours(self) -> None:
+        """The palette changed (light to dark, say): verdict colours are worked out again."""
+        self._painted.clear()
+        self._colours.clear()
 
     def _shows(self, record: ClaimRecord) -> bool:
         return self._show_all or record.proposed
@@ -134,28 +150,61 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802, N803 - Qt API
         """Every role a painted cell asks for, in one call (a new article repaints every visible cell)."""
-        claim = self._record(index)
         row, column = index.row(), index.column()
-        fill_roles(roleDataSpan, _SERVED,
-                   None if claim is None else lambda role: self._value(claim, row, column, role))
+        cells = self._painted.get(row)
+        if cells is None:
+            claim = self._record(index)
+            if claim is None:
+                fill_from(roleDataSpan, {})
+                return
+            cells = self._painted[row] = self._row_cells(claim, row)
+        fill_from(roleDataSpan, cells[column] if 0 <= column < len(cells) else {})
+
+    def _row_cells(self, claim: ClaimRecord, row: int) -> list[dict[int, Any]]:
+        """The roles each of a row's cells is painted with, the same values as `_value` gives
+        (tooltips are not painted: they are asked for one at a time, on hover)."""
+        shared: dict[int, Any] = {}
+        if self._is_marked(claim):
+            shared[_BACKGROUND] = self._colour(claim.verdict)
+        if claim.dismissed:
+            dimmed = self._dimmed()
+            if dimmed is not None:
+                shared[_FOREGROUND] = dimmed
+        cells = []
+        for column, alignment in enumerate(_ALIGNMENTS):
+            cell = dict(shared)
+            text = self._display(claim, row, column)
+            if text is not None:
+                cell[_DISPLAY] = text
+            if alignment is not None:
+                cell[_ALIGNMENT] = alignment
+            cells.append(cell)
+        return cells
+
+    def _colour(self, verdict: str | None) -> QColor:
+        colour = self._colours.get(verdict)
+        if colour is None:
+            colour = self._colours[verdict] = theme.background(verdict)
+        return colour
+
+    @staticmethod
+    def _dimmed() -> QColor | None:
+        app = QApplication.instance()
+        if app is None:
+            return None
+        return app.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
     def _value(self, claim: ClaimRecord, row: int, column: int, role: int) -> Any:
         if role == _DISPLAY:
             return self._display(claim, row, column)
         if role == _TOOLTIP:
             return self._tooltip(claim, column)
-        if role == _ALIGNMENT and column != TEXT:
-            if column in (NUMBER, SCORE):
-                return _RIGHT
-            if column == SOURCES:
-                return Qt.AlignmentFlag.AlignCenter
-            return None
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[column] if 0 <= column < len(_ALIGNMENTS) else None
         if role == _BACKGROUND and self._is_marked(claim):
-            return theme.background(claim.verdict)
+            return self._colour(claim.verdict)
         if role == _FOREGROUND and claim.dismissed:
-            app = QApplication.instance()
-            if app is not None:
-                return app.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return self._dimmed()
         if role == ClaimIdRole:
             return claim.id
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -29,6 +29,17 @@ def fill_roles(span: QModelRoleDataSpan, served: Collection[int], value_of: Call
     for wanted in span:
         role = wanted.role()
         value = value_of(role) if value_of is not None and role in served else None
+        if value is None:
+            wanted.clearData()
+        else:
+            wanted.setData(value)
+
+
+def fill_from(span: QModelRoleDataSpan, values: Mapping[int, Any]) -> None:
+    """Answer every role of a multiData call from a cell's values already worked out (role ->
+    value); the roles missing from `values` are cleared, as in `fill_roles`."""
+    for wanted in span:
+        value = values.get(wanted.role())
         if value is None:
             wanted.clearData()
         else:
