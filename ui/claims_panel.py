@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -85,8 +85,22 @@ class ClaimsPanel(QuietSelectionMixin, QWidget):
         """Show another article's claims (every sentence of it in `claims`, when the caller has just
         read them); nothing is selected until the caller selects a claim."""
         self._current_id = None
-        self.model.set_article(article_id, show_all, claims)
-        self.view.scrollToTop()
+        view, header = self.view, self.view.horizontalHeader()
+        # The table is laid out for its new rows at once, scroll bar and column widths included,
+        # so that the first paint is the right one. Left to Qt, a scroll bar that comes or goes
+        # with the new rows is shown or hidden after that paint, the claim column is stretched
+        # again and the whole table is painted a second time (about 3 ms, on Shift+J).
+        # The header is quiet meanwhile: told of each width it passes through, the table would
+        # schedule that second paint itself; it reads the final widths when it paints.
+        quiet = header.blockSignals(True)
+        try:
+            self.model.set_article(article_id, show_all, claims)
+            view.doItemsLayout()  # the rows' height, hence the scroll bar's range
+            view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy())  # shows or hides it now
+            header.resizeSections()  # the claim column fills what the bar leaves
+        finally:
+            header.blockSignals(quiet)
+        view.scrollToTop()
 
     def on_changes(self, changes: Changes) -> None:
         """Repaint the rows of the claims an operation touched, if they belong to this article."""

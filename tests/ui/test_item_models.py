@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -385,3 +385,40 @@ def test_painted_cells_follow_a_verdict_and_the_palette(qtbot, qapp, seeded: Sto
         qapp.setPalette(original)
         qapp.processEvents()
     assert _as_painted(panel.view, model.index(1, TEXT)).backgroundBrush.color().name() == "#c8efc8"
+
+
+def test_a_new_article_is_laid_out_before_its_first_paint(qtbot, two_articles: Store) -> None:
+    """Going between an article whose claims overflow the table and one whose claims fit, the
+    scroll bar comes or goes and the claim column fills the rest before the table is first
+    painted, and nothing is laid out or painted again afterwards (no flicker, no wasted paint)."""
+    long_id, short_id = (a.id for a in two_articles.articles())
+    panel = ClaimsPanel(two_articles)
+    qtbot.addWidget(panel)
+    panel.resize(700, 140)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.view
+    paints = []
+
+    class CountPaints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint:
+                paints.append(view.viewport().width())
+            return False
+
+    counter = CountPaints()
+    view.viewport().installEventFilter(counter)
+
+    def laid_out() -> tuple[bool, int, int]:
+        return view.verticalScrollBar().isVisible(), view.horizontalHeader().length(), view.viewport().width()
+
+    row_height = view.verticalHeader().defaultSectionSize()
+    assert len(two_articles.claims(long_id, proposed_only=True)) * row_height > view.viewport().height()
+    for article_id, scrolls in ((long_id, True), (short_id, False), (long_id, True)):
+        panel.set_article(article_id, claims=two_articles.claims(article_id))
+        bar, columns, width = laid_out()
+        assert bar is scrolls and columns == width, article_id
+        paints.clear()
+        qtbot.wait(50)  # Qt's deferred passes: the scroll bar, the header, the table's own timers
+        assert laid_out() == (bar, columns, width)
+        assert paints == [width]
