@@ -34,7 +34,7 @@ from ui.starting_store import StartingStore
 
 if TYPE_CHECKING:
     from factcheck import ops
-    from factcheck.records import Changes, ClaimRecord, ImportReport
+    from factcheck.records import ArticleText, Changes, ClaimRecord, ImportReport
     from factcheck.store import Store
     from ui.backups_dialog import BackupsDialog
     from ui.claim_retraining import ClaimRetraining
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.addActions(self.actions.all())
         self.article_id: int | None = None
+        self._article_text: ArticleText | None = None  # the article on screen, as read to show it
         self.claim_id: int | None = None
         self._claims: list[ClaimRecord] = []
         self.backup_banner = BackupBanner()
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
         if text is None:
             return
         self.article_id = article_id
+        self._article_text = text
         self._claims = self.store.claims(article_id)
         if not self.article_list.select_article(article_id):
             # Written elsewhere since the list was read (N can find it first): list it, then show it.
@@ -374,7 +376,8 @@ class MainWindow(QMainWindow):
         if self.article_id is None:
             return
         index, total = self.article_list.position_of(self.article_id)
-        article = self.store.article(self.article_id)
+        shown = self._article_text  # read a moment ago, to show it
+        article = shown.article if shown is not None and shown.article.id == self.article_id else None
         title = article.title if article is not None else ""
         self.statusBar().showMessage(f"Article {index} of {total}: {title}", 6000)
 
