@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from factcheck.records import ClaimRecord
 from ui import theme
 from ui.formatting import local_time
-from ui.models.record_table_model import RecordTableModel, fill_from
+from ui.models.record_table_model import RecordTableModel, fill_roles
 
 if TYPE_CHECKING:
     from factcheck.store import Store
@@ -36,7 +36,8 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_SERVED = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FOREGROUND, int(ClaimIdRole)))
+_PAINTED = (_DISPLAY, _ALIGNMENT, _BACKGROUND, _FOREGROUND)
+_SERVED = frozenset((*_PAINTED, _TOOLTIP, int(ClaimIdRole)))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Each column's alignment, by column: numbers to the right, the source count centred.
 _ALIGNMENTS = (_RIGHT, None, None, _RIGHT, Qt.AlignmentFlag.AlignCenter)
@@ -155,30 +156,19 @@ class ClaimTableModel(RecordTableModel[ClaimRecord]):
         if cells is None:
             claim = self._record(index)
             if claim is None:
-                fill_from(roleDataSpan, {})
+                fill_roles(roleDataSpan, _SERVED, None)
                 return
             cells = self._painted[row] = self._row_cells(claim, row)
-        fill_from(roleDataSpan, cells[column] if 0 <= column < len(cells) else {})
+        cell = cells[column] if 0 <= column < len(cells) else {}
+        fill_roles(roleDataSpan, cell, cell.get)
 
     def _row_cells(self, claim: ClaimRecord, row: int) -> list[dict[int, Any]]:
-        """The roles each of a row's cells is painted with, the same values as `_value` gives
-        (tooltips are not painted: they are asked for one at a time, on hover)."""
-        shared: dict[int, Any] = {}
-        if self._is_marked(claim):
-            shared[_BACKGROUND] = self._colour(claim.verdict)
-        if claim.dismissed:
-            dimmed = self._dimmed()
-            if dimmed is not None:
-                shared[_FOREGROUND] = dimmed
+        """The roles each of a row's cells is painted with, as `_value` gives them (tooltips are
+        not painted: they are asked for one at a time, on hover)."""
         cells = []
-        for column, alignment in enumerate(_ALIGNMENTS):
-            cell = dict(shared)
-            text = self._display(claim, row, column)
-            if text is not None:
-                cell[_DISPLAY] = text
-            if alignment is not None:
-                cell[_ALIGNMENT] = alignment
-            cells.append(cell)
+        for column in range(len(HEADERS)):
+            values = ((role, self._value(claim, row, column, role)) for role in _PAINTED)
+            cells.append({role: value for role, value in values if value is not None})
         return cells
 
     def _colour(self, verdict: str | None) -> QColor:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -25,21 +25,11 @@ def fill_roles(span: QModelRoleDataSpan, served: Collection[int], value_of: Call
     multiData is how a view asks a painted cell for all its roles at once (text, colours,
     alignment): one call from Qt into Python instead of one per role, which cost more than the
     answers. Every role is set or cleared, because the view reuses the span from cell to cell and
-    a role left alone would keep the cell before's value."""
+    a role left alone would keep the cell before's value. A cell's values worked out ahead, as a
+    dict, answer as `fill_roles(span, values, values.get)`."""
     for wanted in span:
         role = wanted.role()
         value = value_of(role) if value_of is not None and role in served else None
-        if value is None:
-            wanted.clearData()
-        else:
-            wanted.setData(value)
-
-
-def fill_from(span: QModelRoleDataSpan, values: Mapping[int, Any]) -> None:
-    """Answer every role of a multiData call from a cell's values already worked out (role ->
-    value); the roles missing from `values` are cleared, as in `fill_roles`."""
-    for wanted in span:
-        value = values.get(wanted.role())
         if value is None:
             wanted.clearData()
         else:
