@@ -310,7 +310,13 @@ def cmd_similar(store: Store, args: argparse.Namespace) -> int:
     claim = _known_claim(store, args.claim_id)
     if claim is None:
         return EXIT_ERROR
-    results = store.similar(claim.id, limit=args.limit)
+    from factcheck.search.similar_embedding import EmbeddingMissingError
+
+    try:
+        results = store.similar(claim.id, limit=args.limit)
+    except EmbeddingMissingError as error:
+        print(f"factcheck: similar claims are not available: {error}", file=sys.stderr)
+        return EXIT_ERROR
     if args.json:
         _emit([r.as_json() for r in results])
         return EXIT_OK

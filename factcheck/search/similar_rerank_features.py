@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import Connection
 
+from factcheck.search.similar_embedding import embedder
 from factcheck.search.similar_features import MIN_CLAIMS, _names, _numbers, _reviewed_count
 from factcheck.search.similar_terms import stems_of
 from factcheck.search.similar_text import words
@@ -51,6 +52,10 @@ NAMES = (
     "query_meaning_covered",  # how close in meaning the text's words the claim lacks come to the claim's
     "title_meaning_covered",  # how close in meaning the title's words come to the text's
     "claim_covered",  # share of the claim's words the text has, weighted by their rarity among the candidates
+    "sentence_cosine",  # the cosine of the text's sentence vector (similar_embedding) with the claim's
+    "title_sentence_cosine",  # the same with the article title's
+    "sentence_share",  # sentence_cosine over the best of the list
+    "title_sentence_share",  # title_sentence_cosine over the best of the list
 )
 
 # BM25 for one field at a time: the usual k1 and b; lengths as typical of a checked claim and of a
@@ -136,6 +141,9 @@ def rerank_features(conn: Connection, query: str, found: Sequence[Scored], count
     rows[:, 20] = _share(_bm25(query_idf, claim_seqs, _TEXT_LENGTH))
     rows[:, 21] = _share(_bm25(query_idf, title_seqs, _TITLE_LENGTH))
     rows[:, 25:27] = meaning[:, 1:]
+    sentence, title_sentence = _sentence_cosines(query, found)
+    rows[:, 28], rows[:, 29] = sentence, title_sentence
+    rows[:, 30], rows[:, 31] = _share(sentence), _share(title_sentence)
     for i, f in enumerate(found):
         stems, title = set(claim_seqs[i]), set(title_seqs[i])
         shared = query_stems & stems
@@ -161,6 +169,13 @@ def rerank_features(conn: Connection, query: str, found: Sequence[Scored], count
         rows[i, 24] = sum(query_idf[s] for s in query_stems & (stems | title)) / query_weight
         rows[i, 27] = sum(local_idf[s] for s in shared) / claim_weight
     return rows
+
+
+def _sentence_cosines(query: str, found: Sequence[Scored]) -> tuple[np.ndarray, np.ndarray]:
+    """The cosine of the text's sentence vector with each claim's and with each title's."""
+    vectors = embedder().embed([query, *(f.text for f in found), *(f.title for f in found)])
+    cosines = (vectors[1:] @ vectors[0]).astype(np.float64)
+    return cosines[:len(found)], cosines[len(found):]
 
 
 def _meanings(query_words: list[str], claim_words: list[list[str]], title_words: list[list[str]]) -> np.ndarray:
