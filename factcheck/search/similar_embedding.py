@@ -15,6 +15,7 @@ first paint) and kept for the process.
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
 from collections.abc import Sequence
 from itertools import chain
@@ -73,7 +74,6 @@ def package_folder() -> Path:
 
 
 def load(folder: Path | None = None) -> Embedder:
-    from safetensors import safe_open
     from tokenizers import Tokenizer
 
     folder = folder or package_folder()
@@ -81,9 +81,29 @@ def load(folder: Path | None = None) -> Embedder:
     for path in (weights, tokenizer):
         if not path.is_file():
             raise EmbeddingMissingError(f"{path.name} is missing from the wordllama package in {folder}")
-    with safe_open(str(weights), framework="np") as handle:
-        table = handle.get_tensor(TENSOR)
-    return Embedder(table, Tokenizer.from_file(str(tokenizer)))
+    return Embedder(_mapped_tensor(weights, TENSOR), Tokenizer.from_file(str(tokenizer)))
+
+
+_DTYPES = {"F16": np.float16, "F32": np.float32}
+
+
+def _mapped_tensor(path: Path, name: str) -> np.ndarray:
+    """One tensor of a safetensors file, mapped rather than read: a lookup touches the rows of its
+    tokens only, so the process keeps a few MB of the 16 in memory. The format: the header's length
+    (8 bytes, little-endian), a JSON header giving each tensor's dtype, shape and byte range after
+    the header, then the tensors."""
+    with path.open("rb") as handle:
+        size = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(size))
+    entry = header.get(name)
+    if not isinstance(entry, dict) or entry.get("dtype") not in _DTYPES:
+        raise EmbeddingMissingError(f"{path.name} holds no {name} tensor this version can read")
+    begin, end = entry["data_offsets"]
+    shape = tuple(entry["shape"])
+    dtype = np.dtype(_DTYPES[entry["dtype"]]).newbyteorder("<")
+    if end - begin != dtype.itemsize * int(np.prod(shape)):
+        raise EmbeddingMissingError(f"{path.name} is damaged (its {name} tensor has the wrong size)")
+    return np.memmap(path, dtype=dtype, mode="r", offset=8 + size + begin, shape=shape)
 
 
 _lock = threading.Lock()
